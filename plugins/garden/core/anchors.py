@@ -1,0 +1,49 @@
+"""Heading anchors: the ids the site's table of contents gives a note's headings, and the
+heading that an Obsidian `#heading#subheading` path names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from markdown.extensions.toc import unique
+
+from .markdown.scan import Heading
+from .text import fold
+
+Slugify = Callable[[str, str], str]
+"""Python-Markdown's toc signature: `slugify(text, separator)`, called positionally."""
+
+_LINK_UNSAFE = re.compile(r"[#|^:%\[\]\\\s]+")
+
+
+def heading_key(text: str) -> str:
+    """Headings as Obsidian matches them: case-insensitive, link-unsafe characters as spaces."""
+    return _LINK_UNSAFE.sub(" ", fold(text)).strip()
+
+
+class HeadingAnchors:
+    def __init__(self, headings: Sequence[Heading], slugify: Slugify, separator: str) -> None:
+        used: set[str] = set()
+        self.headings = list(headings)
+        self.ids = [unique(slugify(h.text, separator), used) for h in self.headings]
+        self.keys = [heading_key(h.text) for h in self.headings]
+
+    def find(self, path: Sequence[str]) -> str | None:
+        """The id of the heading named by `path` (outermost first), or None."""
+        wanted = [heading_key(part) for part in path]
+        ancestors: list[tuple[int, str]] = []
+        for heading, key, anchor in zip(self.headings, self.keys, self.ids):
+            while ancestors and ancestors[-1][0] >= heading.level:
+                ancestors.pop()
+            if key == wanted[-1] and _is_subsequence(wanted[:-1], [k for _, k in ancestors]):
+                return anchor
+            ancestors.append((heading.level, key))
+        if len(wanted) == 1 and path[0] in self.ids:
+            return path[0]
+        return None
+
+
+def _is_subsequence(needle: list[str], haystack: list[str]) -> bool:
+    remaining = iter(haystack)
+    return all(item in remaining for item in needle)

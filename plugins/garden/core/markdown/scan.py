@@ -1,0 +1,212 @@
+"""One pass over a note's tokens that keeps everything the rest of Garden needs from it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from markdown_it.token import Token
+
+from .parser import obsidian_parser
+from .spans import DESTINATION, ContentMap, SourceLines, token_span
+from .wikilink import TOKEN as WIKILINK
+from .wikilink import WikiLink
+
+_BLOCK_ID = re.compile(r"(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$")
+_HTML_URL = re.compile(
+    r"""\b(?:href|src)[ \t\n]*=[ \t\n]*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))""",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    line: int
+    """0-based line of the body on which the span starts."""
+
+
+@dataclass(frozen=True)
+class WikiLinkUse:
+    link: WikiLink
+    span: Span
+    inside_link: bool
+
+
+@dataclass(frozen=True)
+class LinkDestination:
+    """The destination of a Markdown link or image, as written."""
+
+    raw: str
+    span: Span
+    image: bool
+    link: Span | None
+    """The whole `[label](destination)`."""
+    label: str
+
+
+@dataclass(frozen=True)
+class HtmlUrl:
+    """An `href` or `src` value in raw HTML."""
+
+    value: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class BlockId:
+    id: str
+    marker: Span
+    """The ` ^id` text, removed from the page."""
+    block_start: int
+    """Where the block's text starts, for the anchor."""
+
+
+@dataclass(frozen=True)
+class Math:
+    tex: str
+    display: bool
+    line: int
+
+
+@dataclass
+class ParsedNote:
+    headings: list[Heading] = field(default_factory=list)
+    block_ids: list[BlockId] = field(default_factory=list)
+    wikilinks: list[WikiLinkUse] = field(default_factory=list)
+    destinations: list[LinkDestination] = field(default_factory=list)
+    html_urls: list[HtmlUrl] = field(default_factory=list)
+    maths: list[Math] = field(default_factory=list)
+    unmapped: list[int] = field(default_factory=list)
+    """Lines with syntax whose place in the source could not be found (left as written)."""
+
+
+def scan(body: str) -> ParsedNote:
+    tokens = obsidian_parser().parse(body, {})
+    return _Scanner(body).run(tokens)
+
+
+class _Scanner:
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.lines = SourceLines(body)
+        self.cursors: dict[int, int] = {}
+        self.parsed = ParsedNote()
+
+    def run(self, tokens: list[Token]) -> ParsedNote:
+        for index, token in enumerate(tokens):
+            if token.type == "inline" and token.map is not None:
+                opener = tokens[index - 1] if index else None
+                self._inline(token, opener)
+            elif token.type.startswith("math_block") and token.map is not None:
+                self.parsed.maths.append(Math(token.content, True, token.map[0]))
+            elif token.type == "html_block" and token.map is not None:
+                self._html(ContentMap(self.lines, token, self.cursors), token.content, 0)
+        return self.parsed
+
+    def _span(self, content_map: ContentMap, start: int, end: int, raw: str) -> Span | None:
+        span = content_map.span(start, end)
+        if span is None or self.body[span[0] : span[1]] != raw:
+            if span is None or self.body[span[0] : span[1]].replace("\\|", "|") != raw:
+                self.parsed.unmapped.append(content_map.first_line)
+                return None
+        return Span(span[0], span[1], self.lines.line_of(span[0]))
+
+    def _inline(self, token: Token, opener: Token | None) -> None:
+        content_map = ContentMap(self.lines, token, self.cursors)
+        children = token.children or []
+        if opener is not None and opener.type == "heading_open":
+            level = int(opener.tag[1])
+            self.parsed.headings.append(Heading(level, _plain_text(children), token.map[0]))  # type: ignore[index]
+        depth = 0
+        for child in children:
+            if child.type == "link_open":
+                self._destination(content_map, token.content, child, image=False)
+                depth += 1
+            elif child.type == "link_close":
+                depth -= 1
+            elif child.type == "image":
+                self._destination(content_map, token.content, child, image=True)
+            elif child.type == WIKILINK:
+                self._wikilink(content_map, child, depth > 0)
+            elif child.type.startswith("math_inline"):
+                self._math(content_map, child)
+            elif child.type == "html_inline":
+                span = token_span(child)
+                if span is not None:
+                    self._html(content_map, child.content, span[0])
+        if opener is not None and opener.type == "paragraph_open":
+            self._block_id(content_map, token)
+
+    def _wikilink(self, content_map: ContentMap, child: Token, inside_link: bool) -> None:
+        offsets = token_span(child)
+        if offsets is None:
+            return
+        span = self._span(content_map, *offsets, child.content)
+        if span is not None:
+            self.parsed.wikilinks.append(WikiLinkUse(child.meta["link"], span, inside_link))
+
+    def _destination(self, content_map: ContentMap, content: str, child: Token, image: bool) -> None:
+        offsets = child.meta.get(DESTINATION)
+        whole = token_span(child)
+        if offsets is None or whole is None:
+            return
+        raw = content[offsets[0] : offsets[1]]
+        span = self._span(content_map, *offsets, raw)
+        if span is None:
+            return
+        label_start = whole[0] + (2 if image else 1)
+        label = content[label_start : content.rfind("](", label_start, offsets[0])]
+        link = self._span(content_map, *whole, content[whole[0] : whole[1]])
+        self.parsed.destinations.append(LinkDestination(raw, span, image, link, label))
+
+    def _math(self, content_map: ContentMap, child: Token) -> None:
+        offsets = token_span(child)
+        start = content_map.to_source(offsets[0]) if offsets else None
+        line = self.lines.line_of(start) if start is not None else content_map.first_line
+        self.parsed.maths.append(Math(child.content, child.type.endswith("double"), line))
+
+    def _html(self, content_map: ContentMap, html: str, offset: int) -> None:
+        for match in _HTML_URL.finditer(html):
+            group = next(name for name in ("dq", "sq", "bare") if match.group(name) is not None)
+            start, end = offset + match.start(group), offset + match.end(group)
+            span = self._span(content_map, start, end, match.group(group))
+            if span is not None:
+                self.parsed.html_urls.append(HtmlUrl(match.group(group), span))
+
+    def _block_id(self, content_map: ContentMap, token: Token) -> None:
+        last = (token.children or [None])[-1]
+        if last is None or last.type != "text":
+            return
+        match = _BLOCK_ID.search(token.content)
+        if match is None or not last.content.endswith(match.group(0).lstrip()):
+            return
+        marker = self._span(content_map, match.start(), match.end(), match.group(0))
+        start = content_map.to_source(0)
+        if marker is not None and start is not None:
+            self.parsed.block_ids.append(BlockId(match.group(1), marker, start))
+
+
+def _plain_text(children: list[Token]) -> str:
+    return "".join(_texts(children))
+
+
+def _texts(children: list[Token]) -> Iterator[str]:
+    for child in children:
+        if child.type in ("text", "code_inline", "math_inline"):
+            yield child.content
+        elif child.type == WIKILINK:
+            yield child.meta["link"].display
+        elif child.type == "softbreak":
+            yield " "
+        elif child.children:
+            yield from _texts(child.children)

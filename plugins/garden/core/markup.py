@@ -1,0 +1,38 @@
+"""Small pieces of Markdown and HTML that the link layer writes."""
+
+from __future__ import annotations
+
+import html
+
+# Characters that could start Markdown (or math) syntax inside link text; written as entities
+# so the text shows exactly as typed.
+_MARKDOWN_SPECIAL = frozenset("\\`*_[]()!#|~=^${}<>&\"'")
+
+MISSING_CLASS = "garden-link-missing"
+BLOCK_ANCHOR_CLASS = "garden-block-anchor"
+MISSING_TITLE = "这篇笔记尚未发布或尚未写成"
+
+
+def literal_text(text: str) -> str:
+    """`text` as Markdown that renders as exactly that text."""
+    return "".join(f"&#{ord(char)};" if char in _MARKDOWN_SPECIAL else char for char in text)
+
+
+def markdown_link(text: str, url: str) -> str:
+    return f"[{literal_text(text)}]({url})"
+
+
+def markdown_image(alt: str, url: str, width: str | None, height: str | None) -> str:
+    size = "".join(
+        f' {name}="{value}"' for name, value in (("width", width), ("height", height)) if value
+    )
+    return f"![{literal_text(alt)}]({url})" + (f"{{{size} }}" if size else "")
+
+
+def missing_link(text_markdown: str) -> str:
+    """A link whose target is missing or unpublished: its text, styled, with no href."""
+    return f'<span class="{MISSING_CLASS}" title="{MISSING_TITLE}">{text_markdown}</span>'
+
+
+def block_anchor(block_id: str) -> str:
+    return f'<span class="{BLOCK_ANCHOR_CLASS}" id="^{html.escape(block_id)}"></span>'

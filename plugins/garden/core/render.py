@@ -1,0 +1,282 @@
+"""Turn a note's Obsidian Markdown into the ordinary Markdown MkDocs understands.
+
+Wikilinks become Markdown links to the target's source file (MkDocs then checks and converts
+them), links to missing or unpublished notes become styled text, block ids become anchors, and
+links in raw HTML or to the site's own absolute address point at the local page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from .anchors import HeadingAnchors, Slugify
+from .diagnostics import Diagnostic, Severity
+from .edits import Edit, apply_edits
+from .markdown.scan import HtmlUrl, LinkDestination, ParsedNote, Span, WikiLinkUse, scan
+from .mathml import MathError, tex_to_mathml
+from .markup import block_anchor, literal_text, markdown_image, markdown_link, missing_link
+from .resolve import Resolution, Resolver
+from .text import fold
+from .urls import OwnSite, has_scheme, quote_path, relative_path, relative_url, split_fragment
+from .vault import Note, Vault, is_note_path, note_key
+
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".bmp", ".svg", ".webp", ".avif"})
+_SIZE = re.compile(r"(\d+)(?:x(\d+))?")
+# Notes holding none of these need no rewriting at all.
+_SYNTAX_HINTS = ("[[", "](", "<", "^", "://", "$")
+
+
+@dataclass(frozen=True)
+class SiteMap:
+    """What the link layer needs to know about the built site."""
+
+    url_of: Callable[[str], str | None]
+    """The site URL (relative to the site root) of a vault file, or None if it is not built."""
+    own_site: OwnSite = OwnSite(())
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    slugify: Slugify
+    separator: str = "-"
+    missing_severity: Severity = Severity.INFO
+
+
+@dataclass
+class RenderedNote:
+    markdown: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class NoteRenderer:
+    """Renders the notes of one vault; each note is parsed at most once."""
+
+    def __init__(self, vault: Vault, site: SiteMap, options: RenderOptions) -> None:
+        self.vault = vault
+        self.site = site
+        self.options = options
+        self.resolver = Resolver(vault)
+        self._parsed: dict[str, ParsedNote] = {}
+        self._anchors: dict[str, HeadingAnchors] = {}
+        self._site_paths: dict[str, str] | None = None
+
+    def parsed(self, path: str) -> ParsedNote:
+        parsed = self._parsed.get(path)
+        if parsed is None:
+            parsed = self._parsed[path] = scan(self.vault.notes[path].body)
+        return parsed
+
+    def anchors(self, path: str) -> HeadingAnchors:
+        anchors = self._anchors.get(path)
+        if anchors is None:
+            options = self.options
+            headings = self.parsed(path).headings
+            anchors = self._anchors[path] = HeadingAnchors(headings, options.slugify, options.separator)
+        return anchors
+
+    def render(self, note: Note) -> RenderedNote:
+        if not any(hint in note.body for hint in _SYNTAX_HINTS):
+            return RenderedNote(note.body)
+        return _NoteRendering(self, note).run()
+
+    def resolve_site_path(self, site_path: str) -> str | None:
+        """The vault file served at `site_path` of this site (or of its former addresses)."""
+        path = site_path.strip("/")
+        stem = path[:-5] if path.endswith(".html") else path
+        for candidate in (path, f"{stem}.md", f"{stem}/index.md", f"{stem}/README.md"):
+            found = self.resolver.by_path(candidate) if candidate.strip("/") else None
+            if found:
+                return found
+        if not path:
+            return self.resolver.by_path("index.md")
+        return self._slugged_site_paths().get(_slug_key(stem))
+
+    def _slugged_site_paths(self) -> dict[str, str]:
+        """Notes by the URL Quartz gave them (spaces as hyphens), for former addresses."""
+        if self._site_paths is None:
+            self._site_paths = {}
+            for path in sorted(self.vault.notes):
+                self._site_paths.setdefault(_slug_key(note_key(path)), path)
+        return self._site_paths
+
+
+def _slug_key(path: str) -> str:
+    return re.sub(r"\s+", "-", fold(path))
+
+
+class _NoteRendering:
+    def __init__(self, renderer: NoteRenderer, note: Note) -> None:
+        self.renderer = renderer
+        self.note = note
+        self.parsed = renderer.parsed(note.path)
+        self.edits: list[Edit] = []
+        self.diagnostics: list[Diagnostic] = []
+
+    def run(self) -> RenderedNote:
+        for use in self.parsed.wikilinks:
+            self._wikilink(use)
+        for destination in self.parsed.destinations:
+            self._destination(destination)
+        for html_url in self.parsed.html_urls:
+            self._html_url(html_url)
+        for block in self.parsed.block_ids:
+            self.edits.append(Edit(block.block_start, block.block_start, block_anchor(block.id)))
+            self.edits.append(Edit(block.marker.start, block.marker.end, ""))
+        for math in self.parsed.maths:
+            try:
+                tex_to_mathml(math.tex, math.display)
+            except MathError as error:
+                self._report(math.line, str(error))
+        for line in self.parsed.unmapped:
+            self._report(line, "syntax here could not be located exactly; left as written", Severity.INFO)
+        return RenderedNote(apply_edits(self.note.body, self.edits), self.diagnostics)
+
+    # Reporting -------------------------------------------------------------------------
+
+    def _report(self, line: int, message: str, severity: Severity = Severity.WARNING) -> None:
+        self.diagnostics.append(Diagnostic(self.note.path, self.note.body_line + line, message, severity))
+
+    def _replace(self, span: Span, text: str) -> None:
+        self.edits.append(Edit(span.start, span.end, text))
+
+    # Wikilinks -------------------------------------------------------------------------
+
+    def _wikilink(self, use: WikiLinkUse) -> None:
+        link = use.link
+        text = link.display
+        if use.inside_link:
+            self._replace(use.span, literal_text(text))
+            return
+        if not link.target:
+            target: str | None = self.note.path
+        else:
+            target = self._target(link.target, link.raw, use.span.line, relative_first=False)
+        if target is None:
+            self._replace(use.span, missing_link(literal_text(text)))
+            return
+        url = quote_path(relative_path(target, self.note.path)) if link.target else ""
+        if is_note_path(target):
+            anchor = self._anchor(target, link.subpath, link.raw, use.span.line)
+            url += f"#{anchor}" if anchor else ""
+        if not url:
+            url = "#"
+        if link.embed and posixpath.splitext(target)[1].lower() in IMAGE_SUFFIXES:
+            self._replace(use.span, _image_embed(link.alias, target, url))
+        else:
+            self._replace(use.span, markdown_link(text, url))
+
+    def _target(self, target: str, raw: str, line: int, *, relative_first: bool) -> str | None:
+        """The published vault file `target` names, reporting why when there is none."""
+        resolution = self.renderer.resolver.resolve(target, self.note.path, relative_first=relative_first)
+        if resolution.escapes_vault:
+            self._report(line, f"link {raw} points outside the vault; refused")
+            return None
+        self._report_ties(resolution, raw, line)
+        path = resolution.path
+        if path is None:
+            self._missing(line, f"link {raw}: no note or file '{target}' in the vault (not created yet)")
+            return None
+        note = self.renderer.vault.notes.get(path)
+        if note is not None and not note.published or self.renderer.site.url_of(path) is None:
+            self._missing(line, f"link {raw}: '{path}' is not published; shown as plain text")
+            return None
+        return path
+
+    def _report_ties(self, resolution: Resolution, raw: str, line: int) -> None:
+        if resolution.tied_with and resolution.path is not None:
+            others = ", ".join(f"'{p}'" for p in resolution.tied_with)
+            self._report(
+                line,
+                f"link {raw} is ambiguous: '{resolution.path}' and {others} match equally; "
+                f"using '{resolution.path}' (write the folder to choose)",
+            )
+
+    def _missing(self, line: int, message: str) -> None:
+        self._report(line, message, self.renderer.options.missing_severity)
+
+    def _anchor(self, target: str, subpath: Sequence[str], raw: str, line: int) -> str | None:
+        if not subpath:
+            return None
+        if len(subpath) == 1 and subpath[0].startswith("^"):
+            block_id = subpath[0][1:]
+            known = {fold(b.id): b.id for b in self.renderer.parsed(target).block_ids}
+            found = known.get(fold(block_id))
+            if found is None:
+                self._report(line, f"link {raw}: no block ^{block_id} in '{target}'")
+            return f"^{found}" if found else None
+        anchor = self.renderer.anchors(target).find(subpath)
+        if anchor is None:
+            heading = "#".join(subpath)
+            self._report(line, f"link {raw}: no heading '{heading}' in '{target}'")
+        return anchor
+
+    # Markdown links and images ---------------------------------------------------------
+
+    def _destination(self, destination: LinkDestination) -> None:
+        raw = destination.raw
+        url = raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw
+        path, fragment = split_fragment(url)
+        line = destination.span.line
+        site_path = self.renderer.site.own_site.path_of(url)
+        if site_path is not None:
+            path, fragment = split_fragment(site_path)
+            target = self.renderer.resolve_site_path(path)
+            if target is None or self.renderer.site.url_of(target) is None:
+                self._report(line, f"link to {url}: no such page on this site; left as is", Severity.INFO)
+                return
+        elif has_scheme(url) or not path or path.startswith("/"):
+            return
+        else:
+            wanted = unquote(path)
+            found = self.renderer.resolver.resolve(wanted, self.note.path, relative_first=True)
+            if not found.found and (destination.image or not _links_to_note(wanted)):
+                return  # an attachment MkDocs will report itself
+            target = self._target(wanted, url, line, relative_first=True)
+            if target is None:
+                if destination.link is not None and not destination.image:
+                    self._replace(destination.link, missing_link(destination.label))
+                return
+        new_url = quote_path(relative_path(target, self.note.path))
+        if fragment and is_note_path(target):
+            fragment = self._anchor(target, [unquote(fragment)], url, line) or fragment
+        self._replace(destination.span, new_url + (f"#{fragment}" if fragment else ""))
+
+    # Raw HTML --------------------------------------------------------------------------
+
+    def _html_url(self, html_url: HtmlUrl) -> None:
+        value = html_url.value
+        path, fragment = split_fragment(value)
+        site_path = self.renderer.site.own_site.path_of(value)
+        if site_path is not None:
+            target = self.renderer.resolve_site_path(split_fragment(site_path)[0])
+        elif has_scheme(value) or not path or path.startswith("/"):
+            return
+        else:
+            target = self.renderer.resolver.resolve(unquote(path), self.note.path, relative_first=True).path
+        url_of = self.renderer.site.url_of
+        target_url = url_of(target) if target else None
+        page_url = url_of(self.note.path)
+        if target_url is None or page_url is None:
+            if site_path is None and (target is not None or _links_to_note(unquote(path))):
+                self._missing(html_url.span.line, f"HTML link to '{value}' has no published target")
+            return
+        new_url = relative_url(target_url, page_url)
+        if fragment and target is not None and is_note_path(target):
+            fragment = self._anchor(target, [unquote(fragment)], value, html_url.span.line) or fragment
+        self._replace(html_url.span, new_url + (f"#{fragment}" if fragment else ""))
+
+
+def _links_to_note(path: str) -> bool:
+    return is_note_path(path) or not posixpath.splitext(path)[1]
+
+
+def _image_embed(alias: str | None, target: str, url: str) -> str:
+    size = _SIZE.fullmatch(alias or "")
+    if size:
+        return markdown_image("", url, size.group(1), size.group(2))
+    alt = alias if alias is not None else posixpath.splitext(posixpath.basename(target))[0]
+    return markdown_image(alt, url, None, None)

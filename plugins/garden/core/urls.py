@@ -1,0 +1,61 @@
+"""URLs: relative links between files and pages, and the site's own absolute addresses."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import quote, unquote, urlsplit
+
+# Characters kept as they are in a path we hand to Python-Markdown; the rest is percent-encoded.
+_PATH_SAFE = "/!$&'*+,;=:@~-._"
+
+
+def quote_path(path: str) -> str:
+    return quote(path, safe=_PATH_SAFE)
+
+
+def relative_path(target: str, source: str) -> str:
+    """`target` as a path relative to the folder of `source` (both vault paths)."""
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+
+def relative_url(url: str, base: str) -> str:
+    """`url` relative to the page at `base` (both relative to the site root), as MkDocs does."""
+    folder = base
+    if base not in ("", "."):
+        head, tail = posixpath.split(base)
+        folder = head if "." in tail else base
+    relative = posixpath.relpath("/" + url, "/" + folder)
+    return relative + "/" if url.endswith("/") and relative != "." else relative
+
+
+def split_fragment(url: str) -> tuple[str, str]:
+    path, hash_, fragment = url.partition("#")
+    return path, fragment if hash_ else ""
+
+
+def has_scheme(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(parts.scheme or parts.netloc)
+
+
+@dataclass(frozen=True)
+class OwnSite:
+    """The addresses under which this site is, or was, published."""
+
+    bases: tuple[str, ...]
+
+    def path_of(self, url: str) -> str | None:
+        """The site path `url` points at, if it is an absolute address of this site."""
+        parts = urlsplit(url)
+        if not parts.netloc:
+            return None
+        for base in self.bases:
+            base_parts = urlsplit(base)
+            if parts.netloc.lower() != base_parts.netloc.lower():
+                continue
+            prefix = base_parts.path.rstrip("/") + "/"
+            path = parts.path or "/"
+            if (path + "/").startswith(prefix):
+                return unquote(path[len(prefix) :])
+        return None

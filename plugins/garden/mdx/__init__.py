@@ -1,0 +1,1 @@
+"""Python-Markdown extensions (usable with or without MkDocs)."""

@@ -1,0 +1,1 @@
+"""Thin MkDocs adapters over `garden.core`."""

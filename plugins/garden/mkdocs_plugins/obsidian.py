@@ -1,0 +1,137 @@
+"""`garden/obsidian`: the vault's notes, links and frontmatter, handed to MkDocs as ordinary
+Markdown. All the logic lives in `garden.core`; this module only connects MkDocs events to it."""
+
+from __future__ import annotations
+
+import logging
+import os
+from importlib.resources import files as package_files
+from pathlib import Path
+from typing import Any
+
+from markdown.extensions.toc import slugify as toc_default_slugify
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from garden.core.anchors import Slugify
+from garden.core.diagnostics import Diagnostic, Severity
+from garden.core.note_meta import PublishMode
+from garden.core.render import NoteRenderer, RenderOptions, SiteMap
+from garden.core.urls import OwnSite
+from garden.core.vault import Note, Vault
+
+from .obsidian_config import ObsidianConfig
+
+log = logging.getLogger("mkdocs.plugins.garden.obsidian")
+
+STYLESHEET = "assets/garden/garden.css"
+_ARTICLE = 'class="md-content__inner md-typeset'
+_INDEX_NAMES = ("index.md", "readme.md")
+
+
+class ObsidianPlugin(BasePlugin[ObsidianConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.vault: Vault | None = None
+        self.renderer: NoteRenderer | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        _quiet_jieba()
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    @event_priority(50)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        docs_dir = os.path.realpath(config.docs_dir)
+        own = [f for f in files if f.abs_src_path and _inside(f.abs_src_path, docs_dir)]
+        vault = Vault.load(Path(config.docs_dir), [f.src_uri for f in own], PublishMode(self.config.publish))
+        _log_all(vault.diagnostics)
+        for file in own:
+            note = vault.notes.get(file.src_uri)
+            if note is not None and not note.published:
+                files.remove(file)
+        files.append(File.generated(config, STYLESHEET, content=_stylesheet()))
+        urls = {file.src_uri: file.url for file in files}
+        site = SiteMap(urls.get, OwnSite(_own_addresses(config, self.config.former_urls)))
+        slugify, separator = _toc_slugify(config)
+        severity = Severity.WARNING if self.config.missing_links == "warn" else Severity.INFO
+        self.vault = vault
+        self.renderer = NoteRenderer(vault, site, RenderOptions(slugify, separator, severity))
+        return files
+
+    def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
+        note = self._note(page)
+        # The leading newline keeps MkDocs from reading metadata again: ours is already parsed.
+        return None if note is None else "\n" + note.body
+
+    @event_priority(50)
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        note = self._note(page)
+        if note is None or self.renderer is None:
+            return markdown
+        page.meta = _page_meta(note)
+        rendered = self.renderer.render(note)
+        _log_all(rendered.diagnostics)
+        return rendered.markdown
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        note = self._note(page)
+        if note is None or not note.info.cssclasses:
+            return output
+        classes = " ".join(note.info.cssclasses)
+        if _ARTICLE not in output:
+            log.warning(f"{note.path}: the theme has no article element for cssclasses '{classes}'")
+            return output
+        return output.replace(_ARTICLE, f"{_ARTICLE} {classes}", 1)
+
+    def _note(self, page: Page) -> Note | None:
+        return self.vault.notes.get(page.file.src_uri) if self.vault else None
+
+
+def _page_meta(note: Note) -> dict[str, Any]:
+    meta = dict(note.meta)
+    info = note.info
+    if info.title:
+        meta["title"] = info.title
+    elif os.path.basename(note.path).lower() not in _INDEX_NAMES:
+        meta["title"] = note.stem
+    if info.tags:
+        meta["tags"] = list(info.tags)
+    return meta
+
+
+def _toc_slugify(config: MkDocsConfig) -> tuple[Slugify, str]:
+    toc: dict[str, Any] = config.mdx_configs.get("toc", {})
+    return toc.get("slugify", toc_default_slugify), toc.get("separator", "-")
+
+
+def _own_addresses(config: MkDocsConfig, former: list[str]) -> tuple[str, ...]:
+    addresses = [config.site_url] if config.site_url else []
+    return tuple(address for address in [*addresses, *former] if address)
+
+
+def _inside(path: str, root: str) -> bool:
+    return os.path.realpath(path).startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _stylesheet() -> str:
+    return package_files("garden").joinpath("assets/garden.css").read_text(encoding="utf-8")
+
+
+def _quiet_jieba() -> None:
+    """jieba (used by Material's search for Chinese) logs its dictionary loading at DEBUG to
+    stderr through a handler of its own; keep the build log to what matters."""
+    try:
+        import jieba
+    except ImportError:
+        return
+    jieba.setLogLevel(logging.WARNING)
+
+
+def _log_all(diagnostics: list[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        log.log(int(diagnostic.severity), f"garden: {diagnostic}")

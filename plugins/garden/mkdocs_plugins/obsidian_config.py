@@ -1,0 +1,15 @@
+"""Options of the `garden/obsidian` plugin."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class ObsidianConfig(Config):
+    publish = c.Choice(("explicit", "exclude"), default="explicit")
+    """`explicit`: only notes with `publish: true`; `exclude`: all but `publish: false`."""
+    missing_links = c.Choice(("info", "warn"), default="info")
+    """Log level for links to notes that do not exist or are not published."""
+    former_urls = c.ListOfItems(c.Type(str), default=[])
+    """Addresses the site was published under before; links to them become local links."""
