@@ -263,6 +263,7 @@ class _NoteRendering:
         if target_url is None or page_url is None:
             if site_path is None and (target is not None or _links_to_note(unquote(path))):
                 self._missing(html_url.span.line, f"HTML link to '{value}' has no published target")
+                self._replace(html_url.span, "")
             return
         new_url = relative_url(target_url, page_url)
         if fragment and target is not None and is_note_path(target):

@@ -11,7 +11,11 @@ _PATH_SAFE = "/!$&'*+,;=:@~-._"
 
 
 def quote_path(path: str) -> str:
-    return quote(path, safe=_PATH_SAFE)
+    """`path` fit for a Markdown link: ASCII specials and spaces encoded, other letters kept."""
+    return "".join(
+        char if ord(char) > 127 and not char.isspace() else quote(char, safe=_PATH_SAFE)
+        for char in path
+    )
 
 
 def relative_path(target: str, source: str) -> str:

@@ -63,6 +63,10 @@ def wikilink_plugin(md: MarkdownIt) -> None:
 
 
 def _wikilink_rule(state: StateInline, silent: bool) -> bool:
+    # Silent calls come from link-label scanning: declining there lets `[text [[note]]](url)`
+    # stay one Markdown link, as Obsidian shows it; the wikilink then becomes plain text.
+    if silent:
+        return False
     src, pos = state.src, state.pos
     start = pos + 1 if src.startswith("![[", pos) else pos
     if not src.startswith("[[", start):
@@ -73,9 +77,8 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
     link = parse_wikilink(src[pos : end + 2])
     if link is None:
         return False
-    if not silent:
-        token = state.push(TOKEN, "", 0)
-        token.content = link.raw
-        token.meta = {"link": link}
+    token = state.push(TOKEN, "", 0)
+    token.content = link.raw
+    token.meta = {"link": link}
     state.pos = end + 2
     return True
