@@ -76,7 +76,9 @@ def _load_yaml(source: str, first_line: int) -> Any:
     try:
         return yaml.load(source, Loader=_Loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        # The context mark is where the broken construct began (an unclosed `[`, say); the
+        # problem mark is only where the parser noticed, often a line later.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line
         problem = getattr(error, "problem", None) or str(error)
         raise FrontmatterError(line, f"frontmatter is not valid YAML: {problem}") from None

@@ -225,8 +225,13 @@ class _NoteRendering:
         if site_path is not None:
             path, fragment = split_fragment(site_path)
             target = self.renderer.resolve_site_path(path)
-            if target is None or self.renderer.site.url_of(target) is None:
+            if target is None:
                 self._report(line, f"link to {url}: no such page on this site; left as is", Severity.INFO)
+                return
+            if self.renderer.site.url_of(target) is None:
+                self._missing(line, f"link to {url}: '{target}' is not published; shown as plain text")
+                if destination.link is not None and not destination.image:
+                    self._replace(destination.link, missing_link(destination.label))
                 return
         elif has_scheme(url) or not path or path.startswith("/"):
             return
@@ -261,7 +266,7 @@ class _NoteRendering:
         target_url = url_of(target) if target else None
         page_url = url_of(self.note.path)
         if target_url is None or page_url is None:
-            if site_path is None and (target is not None or _links_to_note(unquote(path))):
+            if target is not None or (site_path is None and _links_to_note(unquote(path))):
                 self._missing(html_url.span.line, f"HTML link to '{value}' has no published target")
                 self._replace(html_url.span, "")
             return

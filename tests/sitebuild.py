@@ -1,0 +1,115 @@
+"""Building a site with the project's own mkdocs.yml, and reading what was built."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from conftest import ROOT
+
+
+@dataclass
+class Build:
+    returncode: int
+    log: str
+    site: Path
+
+
+def build_site(
+    docs_dir: Path, site_dir: Path, *, strict: bool = True, extra_config: str = ""
+) -> Build:
+    """`mkdocs build` of `docs_dir` with the project's mkdocs.yml (through INHERIT)."""
+    config = site_dir.parent / f"{site_dir.name}-mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\nsite_dir: {site_dir}\n"
+        f"strict: {'true' if strict else 'false'}\n{extra_config}",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
+    return Build(result.returncode, result.stdout + result.stderr, site_dir)
+
+
+def site_texts(site: Path) -> Iterator[tuple[Path, str]]:
+    """Every file of the site as text, `.gz` files decompressed."""
+    for path in sorted(site.rglob("*")):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        yield path, data.decode("utf-8", errors="replace")
+
+
+@dataclass
+class PageLinks(HTMLParser):
+    links: list[str] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name in ("href", "src"):
+                self.links.append(value)
+            if name == "id" or (name == "name" and tag == "a"):
+                self.ids.add(value)
+
+
+def read_page(path: Path) -> PageLinks:
+    parser = PageLinks()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def broken_links(site: Path, base_path: str = "/") -> list[str]:
+    """Internal links (and anchors) of the built site that reach nothing.
+
+    Absolute paths must stay under `base_path`, the path of `site_url`.
+    """
+    pages = {path: read_page(path) for path in site.rglob("*.html")}
+    problems: list[str] = []
+    for page, parsed in pages.items():
+        for link in parsed.links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or link.startswith(("data:", "javascript:")):
+                continue
+            path = unquote(parts.path)
+            if path.startswith("/"):
+                if not path.startswith(base_path):
+                    problems.append(f"{page.relative_to(site)}: {link} (escapes {base_path})")
+                    continue
+                target = (site / path[len(base_path) :]).resolve()
+            else:
+                target = page if not path else (page.parent / path).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                problems.append(f"{page.relative_to(site)}: {link} (no file)")
+                continue
+            fragment = unquote(parts.fragment)
+            if fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else read_page(target).ids
+                if fragment not in ids:
+                    problems.append(f"{page.relative_to(site)}: {link} (no anchor)")
+    return problems
+
+
+def external_links(site: Path) -> set[str]:
+    found: set[str] = set()
+    for path in site.rglob("*.html"):
+        for link in read_page(path).links:
+            if urlsplit(link).netloc:
+                found.add(link)
+    return found
