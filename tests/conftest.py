@@ -47,3 +47,13 @@ def vault_dir(tmp_path: Path) -> Path:
     target = tmp_path / "vault"
     shutil.copytree(FIXTURE_VAULT, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def docs_site(tmp_path_factory: pytest.TempPathFactory) -> object:
+    """`docs/` built once per test session with --strict."""
+    from sitebuild import build_site
+
+    build = build_site(ROOT / "docs", tmp_path_factory.mktemp("docs") / "site", strict=True)
+    assert build.returncode == 0, build.log
+    return build

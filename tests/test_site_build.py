@@ -7,19 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from sitebuild import Build, broken_links, build_site, read_page, site_texts
+from sitebuild import Build, broken_links, read_page, site_texts
 
 DRAFT_MARKER = "GARDEN-DRAFT-7f3a"
 HUB = "🪄AI漫谈/注意力机制在 Transformer 模型中是如何运作的？/index.html"
 DOT = "🪄AI漫谈/点积为什么能衡量相关性？/index.html"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    build = build_site(ROOT / "docs", tmp_path_factory.mktemp("docs") / "site", strict=True)
-    assert build.returncode == 0, build.log
-    return build
+@pytest.fixture
+def site(docs_site: Build) -> Build:
+    return docs_site
 
 
 def test_strict_build_passes_and_reports_missing_notes_as_info(site: Build) -> None:

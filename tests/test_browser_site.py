@@ -1,0 +1,106 @@
+"""The built site in headless Chromium: Chinese search, math, link styles, no outside requests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import pytest
+
+from browser import CHROMIUM_ARGS, require_chromium, serve
+from sitebuild import Build
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+DOT_TITLE = "点积为什么能衡量相关性？"
+
+
+@pytest.fixture(scope="module")
+def base_url(docs_site: Build) -> Iterator[str]:
+    yield from serve(docs_site.site)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any, base_url: str) -> Iterator[Any]:
+    context = browser.new_context(locale="zh-CN")
+    opened = context.new_page()
+    opened.requests = []  # every URL the page asks for
+    opened.errors = []
+    opened.on("request", lambda request: opened.requests.append(request.url))
+    opened.on("pageerror", lambda error: opened.errors.append(str(error)))
+    opened.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
+    yield opened
+    context.close()
+
+
+def note_url(base_url: str, path: str) -> str:
+    return base_url + quote(path)
+
+
+def search(page: Any, base_url: str, query: str) -> list[str]:
+    """Titles of the results Material's search shows for `query`."""
+    page.goto(base_url)
+    field = page.locator(".md-search__input")
+    field.click()
+    field.fill(query)
+    field.press("End")  # Material searches on keyup; `fill` alone sends only an input event
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    titles: list[str] = page.locator(".md-search-result__item h1").all_inner_texts()
+    return [title.replace("\u200b", "") for title in titles]
+
+
+@pytest.mark.parametrize("query", ["点积", "衡量", "softmax", "相关性"])
+def test_chinese_and_english_search_find_the_note(page: Any, base_url: str, query: str) -> None:
+    titles = search(page, base_url, query)
+    wanted = "Softmax：把分数变成权重" if query == "softmax" else DOT_TITLE
+    assert titles[0] == wanted, titles
+
+
+def test_math_is_drawn_natively(page: Any, base_url: str) -> None:
+    page.goto(note_url(base_url, "🪄AI漫谈/为什么要除以 √d_k？/"))
+    block = page.locator("div.garden-math math").first
+    box = block.bounding_box()
+    assert box is not None and box["width"] > 40 and box["height"] > 20
+    assert page.locator("math mfrac").count() > 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "math-note.png"), full_page=True)
+
+
+def test_missing_links_are_styled_text_without_href(page: Any, base_url: str) -> None:
+    page.goto(note_url(base_url, "🪄AI漫谈/注意力的代价：O(n²) 与长序列/"))
+    missing = page.locator(".garden-link-missing", has_text="稀疏注意力")
+    assert missing.count() == 1
+    assert missing.evaluate("e => e.closest('a') === null")
+    assert missing.evaluate("e => getComputedStyle(e).borderBottomStyle") == "dashed"
+
+
+def test_heading_and_block_links_land_on_their_targets(page: Any, base_url: str) -> None:
+    page.goto(note_url(base_url, "🪄AI漫谈/Q、K、V（查询、键、值）/"))
+    page.locator("a[href*='%5Edot-def'], a[href*='^dot-def']").first.click()
+    page.wait_for_load_state()
+    assert page.evaluate("decodeURIComponent(location.hash)") == "#^dot-def"
+    target = page.locator("[id='^dot-def']")
+    assert target.count() == 1 and target.evaluate("e => e.closest('p') !== null")
+
+
+def test_pages_load_nothing_from_other_hosts(page: Any, base_url: str) -> None:
+    for path in ("", "🪄AI漫谈/点积为什么能衡量相关性？/", "🪄AI漫谈/Q、K、V（查询、键、值）/"):
+        page.goto(note_url(base_url, path))
+        page.wait_for_load_state("networkidle")
+    hosts = {urlsplit(url).hostname for url in page.requests if not url.startswith("data:")}
+    assert hosts == {"127.0.0.1"}, sorted(set(page.requests))
+    assert page.errors == []
