@@ -1,12 +1,12 @@
 """Reader for fixture files: cases of an input note, the Markdown it becomes, and its log.
 
-    === title of the case
-    --- note
-    text of the note (the body; published frontmatter is added)
-    --- markdown
-    the Markdown handed to MkDocs
-    --- log
-    3 warning: a substring of the message on body line 3
+=== title of the case
+--- note
+text of the note (the body; published frontmatter is added)
+--- markdown
+the Markdown handed to MkDocs
+--- log
+3 warning: a substring of the message on body line 3
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ import gzip
 import os
 import subprocess
 import sys
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -25,16 +26,25 @@ class Build:
 def build_site(
     docs_dir: Path, site_dir: Path, *, strict: bool = True, extra_config: str = ""
 ) -> Build:
-    """`mkdocs build` of `docs_dir` with the project's mkdocs.yml (through INHERIT)."""
-    config = site_dir.parent / f"{site_dir.name}-mkdocs.yml"
+    """`mkdocs build` of `docs_dir` with the project's mkdocs.yml (through INHERIT).
+
+    The config file sits in the project root, as mkdocs.yml does, so that paths in it (such
+    as the installed mermaid script) resolve the same way.
+    """
+    config = ROOT / f".test-build-{uuid.uuid4().hex}.yml"
     config.write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\nsite_dir: {site_dir}\n"
+        f"INHERIT: mkdocs.yml\ndocs_dir: {docs_dir}\nsite_dir: {site_dir}\n"
         f"strict: {'true' if strict else 'false'}\n{extra_config}",
         encoding="utf-8",
     )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
-    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
+    try:
+        result = subprocess.run(
+            command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=600
+        )
+    finally:
+        config.unlink()
     return Build(result.returncode, result.stdout + result.stderr, site_dir)
 
 

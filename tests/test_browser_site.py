@@ -16,6 +16,7 @@ pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 DOT_TITLE = "点积为什么能衡量相关性？"
+HUB = "注意力机制在 Transformer 模型中是如何运作的？"
 
 
 @pytest.fixture(scope="module")
@@ -98,9 +99,40 @@ def test_heading_and_block_links_land_on_their_targets(page: Any, base_url: str)
 
 
 def test_pages_load_nothing_from_other_hosts(page: Any, base_url: str) -> None:
-    for path in ("", "🪄AI漫谈/点积为什么能衡量相关性？/", "🪄AI漫谈/Q、K、V（查询、键、值）/"):
+    notes = ("点积为什么能衡量相关性？", "Q、K、V（查询、键、值）", HUB)
+    for path in ("", *(f"🪄AI漫谈/{note}/" for note in notes)):
         page.goto(note_url(base_url, path))
         page.wait_for_load_state("networkidle")
     hosts = {urlsplit(url).hostname for url in page.requests if not url.startswith("data:")}
     assert hosts == {"127.0.0.1"}, sorted(set(page.requests))
+    assert page.errors == []
+
+
+# Material draws each diagram into a closed shadow root; open them so the test can look inside.
+OPEN_SHADOW_ROOTS = """
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) {
+  return attach.call(this, {...init, mode: "open"});
+};
+"""
+DIAGRAM_DRAWN = """() => [...document.querySelectorAll('div.mermaid')]
+  .some(d => d.shadowRoot?.querySelector('svg'))"""
+
+
+@pytest.mark.parametrize("arrival", ["direct", "instant navigation"])
+def test_mermaid_renders_from_the_site_itself(page: Any, base_url: str, arrival: str) -> None:
+    page.add_init_script(OPEN_SHADOW_ROOTS)
+    if arrival == "direct":
+        page.goto(note_url(base_url, f"🪄AI漫谈/{HUB}/"))
+    else:
+        page.goto(base_url)
+        page.locator(f"article a[href*='{quote(HUB[:6])}']").first.click()
+    page.wait_for_function(DIAGRAM_DRAWN, timeout=20_000)
+    labels = page.evaluate(
+        "() => [...document.querySelector('div.mermaid').shadowRoot.querySelectorAll('.nodeLabel')]"
+        ".map(n => n.textContent)"
+    )
+    assert any("softmax" in label for label in labels), labels
+    assert any(url.endswith("/assets/garden/mermaid.min.js") for url in page.requests)
+    assert {urlsplit(url).hostname for url in page.requests} == {"127.0.0.1"}
     assert page.errors == []

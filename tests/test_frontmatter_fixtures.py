@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -38,7 +37,9 @@ def test_frontmatter(name: str, mode: PublishMode) -> None:
         assert note.body == ""  # fail closed: nothing of a broken note is kept
     else:
         assert errors == []
-    assert [w for w in warnings if not any(x in w.message for x in expected.get("warnings", []))] == []
+    assert [
+        w for w in warnings if not any(x in w.message for x in expected.get("warnings", []))
+    ] == []
     assert len(warnings) >= len(expected.get("warnings", []))
     for key in ("title", "aliases", "tags", "cssclasses"):
         if key in expected:

@@ -30,8 +30,11 @@ def test_render(case: Case, vault_dir: Path) -> None:
     rendered = make_renderer(vault, former).render(vault.notes[NOTE_PATH])
 
     assert rendered.markdown == case.sections["markdown"]
-    log = [(d.line - FRONTMATTER_LINES, d.severity.name.lower(), d.message) for d in rendered.diagnostics]
+    log = [
+        (d.line - FRONTMATTER_LINES, d.severity.name.lower(), d.message)
+        for d in rendered.diagnostics
+    ]
     assert len(log) == len(case.log), log
-    for (line, severity, message), (want_line, want_severity, want_text) in zip(log, case.log):
-        assert (line, severity) == (want_line, want_severity), message
-        assert want_text in message
+    for (line, severity, message), expected in zip(log, case.log, strict=True):
+        assert (line, severity) == expected[:2], message
+        assert expected[2] in message

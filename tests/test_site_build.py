@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -62,7 +61,11 @@ def test_former_address_and_raw_html_links_are_local(site: Build) -> None:
     about = read_page(site.site / "关于本站/index.html").links
     assert "https://pkm365.github.io/关于本站" not in about
     home = read_page(site.site / "index.html").links
-    assert any(link.rstrip("/").endswith("%E5%85%B3%E4%BA%8E%E6%9C%AC%E7%AB%99") or link.rstrip("/").endswith("关于本站") for link in home)
+    assert any(
+        link.rstrip("/").endswith("%E5%85%B3%E4%BA%8E%E6%9C%AC%E7%AB%99")
+        or link.rstrip("/").endswith("关于本站")
+        for link in home
+    )
     assert not any(link.endswith(".md") for link in home)
 
 

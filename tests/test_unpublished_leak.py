@@ -33,7 +33,9 @@ def test_unpublished_note_leaves_no_trace(tmp_path: Path) -> None:
     (vault / "🔒 私密").mkdir(parents=True)
     (vault / "公开").mkdir()
     (vault / "🔒 私密/私密笔记.md").write_text(SECRET_NOTE, encoding="utf-8")
-    (vault / "index.md").write_text('---\n{"publish":true}\n---\n# 首页\n' + LINKS, encoding="utf-8")
+    (vault / "index.md").write_text(
+        '---\n{"publish":true}\n---\n# 首页\n' + LINKS, encoding="utf-8"
+    )
     (vault / "公开/公开笔记.md").write_text(
         '---\n{"publish":true,"tags":["公开"]}\n---\n# 公开\n' + LINKS, encoding="utf-8"
     )
@@ -44,7 +46,9 @@ def test_unpublished_note_leaves_no_trace(tmp_path: Path) -> None:
     files = list(site_texts(build.site))
     assert any(path.name == "search_index.json" for path, _ in files)
     assert [str(path) for path, text in files if MARKER in text] == []
-    assert [str(path) for path, text in files if "秘密别名" in text and path.suffix == ".json"] == []
+    assert [
+        str(path) for path, text in files if "秘密别名" in text and path.suffix == ".json"
+    ] == []
     assert not [p for p in build.site.rglob("*") if "私密" in p.name]
     for page in ("index.html", "公开/公开笔记/index.html"):
         links = read_page(build.site / page).links

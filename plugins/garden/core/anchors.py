@@ -26,14 +26,14 @@ class HeadingAnchors:
     def __init__(self, headings: Sequence[Heading], slugify: Slugify, separator: str) -> None:
         used: set[str] = set()
         self.headings = list(headings)
-        self.ids = [unique(slugify(h.text, separator), used) for h in self.headings]
+        self.ids: list[str] = [unique(slugify(h.text, separator), used) for h in self.headings]
         self.keys = [heading_key(h.text) for h in self.headings]
 
     def find(self, path: Sequence[str]) -> str | None:
         """The id of the heading named by `path` (outermost first), or None."""
         wanted = [heading_key(part) for part in path]
         ancestors: list[tuple[int, str]] = []
-        for heading, key, anchor in zip(self.headings, self.keys, self.ids):
+        for heading, key, anchor in zip(self.headings, self.keys, self.ids, strict=True):
             while ancestors and ancestors[-1][0] >= heading.level:
                 ancestors.pop()
             if key == wanted[-1] and _is_subsequence(wanted[:-1], [k for _, k in ancestors]):

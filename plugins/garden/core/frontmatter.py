@@ -14,10 +14,7 @@ from typing import Any
 
 import yaml
 
-try:
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
 
 _OPENING = re.compile(r"---[ \t]*\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
@@ -74,7 +71,7 @@ def _parse(source: str, first_line: int) -> dict[str, Any]:
 
 def _load_yaml(source: str, first_line: int) -> Any:
     try:
-        return yaml.load(source, Loader=_Loader)  # noqa: S506 - a safe loader
+        return yaml.load(source, Loader=_Loader)
     except yaml.YAMLError as error:
         # The context mark is where the broken construct began (an unclosed `[`, say); the
         # problem mark is only where the parser noticed, often a line later.

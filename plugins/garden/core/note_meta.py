@@ -45,7 +45,9 @@ def read_meta(meta: dict[str, Any], mode: PublishMode) -> NoteMeta:
 def _is_published(value: Any, mode: PublishMode, problems: list[str]) -> bool:
     flag = _flag(value)
     if value is not None and flag is None:
-        problems.append(f"'publish: {value!r}' is neither true nor false; the note is not published")
+        problems.append(
+            f"'publish: {value!r}' is neither true nor false; the note is not published"
+        )
         return False
     if mode is PublishMode.EXPLICIT:
         return flag is True

@@ -17,8 +17,8 @@ from .anchors import HeadingAnchors, Slugify
 from .diagnostics import Diagnostic, Severity
 from .edits import Edit, apply_edits
 from .markdown.scan import HtmlUrl, LinkDestination, ParsedNote, Span, WikiLinkUse, scan
-from .mathml import MathError, tex_to_mathml
 from .markup import block_anchor, literal_text, markdown_image, markdown_link, missing_link
+from .mathml import MathError, tex_to_mathml
 from .resolve import Resolution, Resolver
 from .text import fold
 from .urls import OwnSite, has_scheme, quote_path, relative_path, relative_url, split_fragment
@@ -36,7 +36,7 @@ class SiteMap:
 
     url_of: Callable[[str], str | None]
     """The site URL (relative to the site root) of a vault file, or None if it is not built."""
-    own_site: OwnSite = OwnSite(())
+    own_site: OwnSite = field(default_factory=lambda: OwnSite(()))
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,9 @@ class NoteRenderer:
         if anchors is None:
             options = self.options
             headings = self.parsed(path).headings
-            anchors = self._anchors[path] = HeadingAnchors(headings, options.slugify, options.separator)
+            anchors = self._anchors[path] = HeadingAnchors(
+                headings, options.slugify, options.separator
+            )
         return anchors
 
     def render(self, note: Note) -> RenderedNote:
@@ -132,13 +134,17 @@ class _NoteRendering:
             except MathError as error:
                 self._report(math.line, str(error))
         for line in self.parsed.unmapped:
-            self._report(line, "syntax here could not be located exactly; left as written", Severity.INFO)
+            self._report(
+                line, "syntax here could not be located exactly; left as written", Severity.INFO
+            )
         return RenderedNote(apply_edits(self.note.body, self.edits), self.diagnostics)
 
     # Reporting -------------------------------------------------------------------------
 
     def _report(self, line: int, message: str, severity: Severity = Severity.WARNING) -> None:
-        self.diagnostics.append(Diagnostic(self.note.path, self.note.body_line + line, message, severity))
+        self.diagnostics.append(
+            Diagnostic(self.note.path, self.note.body_line + line, message, severity)
+        )
 
     def _replace(self, span: Span, text: str) -> None:
         self.edits.append(Edit(span.start, span.end, text))
@@ -171,17 +177,21 @@ class _NoteRendering:
 
     def _target(self, target: str, raw: str, line: int, *, relative_first: bool) -> str | None:
         """The published vault file `target` names, reporting why when there is none."""
-        resolution = self.renderer.resolver.resolve(target, self.note.path, relative_first=relative_first)
+        resolution = self.renderer.resolver.resolve(
+            target, self.note.path, relative_first=relative_first
+        )
         if resolution.escapes_vault:
             self._report(line, f"link {raw} points outside the vault; refused")
             return None
         self._report_ties(resolution, raw, line)
         path = resolution.path
         if path is None:
-            self._missing(line, f"link {raw}: no note or file '{target}' in the vault (not created yet)")
+            self._missing(
+                line, f"link {raw}: no note or file '{target}' in the vault (not created yet)"
+            )
             return None
         note = self.renderer.vault.notes.get(path)
-        if note is not None and not note.published or self.renderer.site.url_of(path) is None:
+        if (note is not None and not note.published) or self.renderer.site.url_of(path) is None:
             self._missing(line, f"link {raw}: '{path}' is not published; shown as plain text")
             return None
         return path
@@ -226,10 +236,14 @@ class _NoteRendering:
             path, fragment = split_fragment(site_path)
             target = self.renderer.resolve_site_path(path)
             if target is None:
-                self._report(line, f"link to {url}: no such page on this site; left as is", Severity.INFO)
+                self._report(
+                    line, f"link to {url}: no such page on this site; left as is", Severity.INFO
+                )
                 return
             if self.renderer.site.url_of(target) is None:
-                self._missing(line, f"link to {url}: '{target}' is not published; shown as plain text")
+                self._missing(
+                    line, f"link to {url}: '{target}' is not published; shown as plain text"
+                )
                 if destination.link is not None and not destination.image:
                     self._replace(destination.link, missing_link(destination.label))
                 return
@@ -261,7 +275,9 @@ class _NoteRendering:
         elif has_scheme(value) or not path or path.startswith("/"):
             return
         else:
-            target = self.renderer.resolver.resolve(unquote(path), self.note.path, relative_first=True).path
+            target = self.renderer.resolver.resolve(
+                unquote(path), self.note.path, relative_first=True
+            ).path
         url_of = self.renderer.site.url_of
         target_url = url_of(target) if target else None
         page_url = url_of(self.note.path)
@@ -272,7 +288,9 @@ class _NoteRendering:
             return
         new_url = relative_url(target_url, page_url)
         if fragment and target is not None and is_note_path(target):
-            fragment = self._anchor(target, [unquote(fragment)], value, html_url.span.line) or fragment
+            fragment = (
+                self._anchor(target, [unquote(fragment)], value, html_url.span.line) or fragment
+            )
         self._replace(html_url.span, new_url + (f"#{fragment}" if fragment else ""))
 
 

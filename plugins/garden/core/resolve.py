@@ -107,7 +107,7 @@ def _closest(candidates: list[str], source: str, via: Via) -> Resolution:
     def distance(path: str) -> tuple[int, int]:
         parts = posixpath.dirname(path).split("/") if "/" in path else []
         shared = 0
-        for mine, theirs in zip(source_parts, parts):
+        for mine, theirs in zip(source_parts, parts, strict=False):
             if fold(mine) != fold(theirs):
                 break
             shared += 1

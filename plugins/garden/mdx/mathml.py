@@ -47,10 +47,10 @@ def _replace(match: re.Match[str]) -> str:
 
 
 class MathMLExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+    def extendMarkdown(self, md: Markdown) -> None:
         ArithmatexExtension(generic=True).extendMarkdown(md)
         md.postprocessors.register(MathMLPostprocessor(md), "garden_mathml", 25)
 
 
-def makeExtension(**kwargs: Any) -> MathMLExtension:  # noqa: N802 - Python-Markdown's name
+def makeExtension(**kwargs: Any) -> MathMLExtension:
     return MathMLExtension(**kwargs)

@@ -22,6 +22,7 @@ from garden.core.render import NoteRenderer, RenderOptions, SiteMap
 from garden.core.urls import OwnSite
 from garden.core.vault import Note, Vault
 
+from .mermaid import LocalMermaid
 from .obsidian_config import ObsidianConfig
 
 log = logging.getLogger("mkdocs.plugins.garden.obsidian")
@@ -37,24 +38,31 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
     def __init__(self) -> None:
         self.vault: Vault | None = None
         self.renderer: NoteRenderer | None = None
+        self.mermaid: LocalMermaid | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _quiet_jieba()
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        self.mermaid = LocalMermaid(self.config.mermaid_script)
+        self.mermaid.configure(config)
         return config
 
     @event_priority(50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         docs_dir = os.path.realpath(config.docs_dir)
         own = [f for f in files if f.abs_src_path and _inside(f.abs_src_path, docs_dir)]
-        vault = Vault.load(Path(config.docs_dir), [f.src_uri for f in own], PublishMode(self.config.publish))
+        vault = Vault.load(
+            Path(config.docs_dir), [f.src_uri for f in own], PublishMode(self.config.publish)
+        )
         _log_all(vault.diagnostics)
         for file in own:
             note = vault.notes.get(file.src_uri)
             if note is not None and not note.published:
                 files.remove(file)
         files.append(File.generated(config, STYLESHEET, content=_stylesheet()))
+        if self.mermaid is not None:
+            self.mermaid.add_files(files, config)
         urls = {file.src_uri: file.url for file in files}
         site = SiteMap(urls.get, OwnSite(_own_addresses(config, self.config.former_urls)))
         slugify, separator = _toc_slugify(config)
@@ -69,7 +77,9 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         return None if note is None else "\n" + note.body
 
     @event_priority(50)
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         note = self._note(page)
         if note is None or self.renderer is None:
             return markdown
@@ -79,6 +89,8 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         return rendered.markdown
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self.mermaid is not None:
+            self.mermaid.check_page(output, page.file.src_uri)
         note = self._note(page)
         if note is None or not note.info.cssclasses:
             return output

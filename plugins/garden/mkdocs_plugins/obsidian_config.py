@@ -13,3 +13,5 @@ class ObsidianConfig(Config):
     """Log level for links to notes that do not exist or are not published."""
     former_urls = c.ListOfItems(c.Type(str), default=[])
     """Addresses the site was published under before; links to them become local links."""
+    mermaid_script = c.Type(str, default="node_modules/mermaid/dist/mermaid.min.js")
+    """Mermaid's browser script (from `npm ci`), relative to mkdocs.yml; served by the site."""

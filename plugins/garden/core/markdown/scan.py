@@ -15,7 +15,8 @@ from .wikilink import WikiLink
 
 _BLOCK_ID = re.compile(r"(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$")
 _HTML_URL = re.compile(
-    r"""\b(?:href|src)[ \t\n]*=[ \t\n]*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))""",
+    r"""\b(?:href|src)\s*=\s*"""
+    r"""(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))""",
     re.IGNORECASE,
 )
 
@@ -115,10 +116,10 @@ class _Scanner:
 
     def _span(self, content_map: ContentMap, start: int, end: int, raw: str) -> Span | None:
         span = content_map.span(start, end)
-        if span is None or self.body[span[0] : span[1]] != raw:
-            if span is None or self.body[span[0] : span[1]].replace("\\|", "|") != raw:
-                self.parsed.unmapped.append(content_map.first_line)
-                return None
+        found = self.body[span[0] : span[1]] if span else None
+        if span is None or found is None or found.replace("\\|", "|") != raw.replace("\\|", "|"):
+            self.parsed.unmapped.append(content_map.first_line)
+            return None
         return Span(span[0], span[1], self.lines.line_of(span[0]))
 
     def _inline(self, token: Token, opener: Token | None) -> None:
@@ -155,18 +156,20 @@ class _Scanner:
         if span is not None:
             self.parsed.wikilinks.append(WikiLinkUse(child.meta["link"], span, inside_link))
 
-    def _destination(self, content_map: ContentMap, content: str, child: Token, image: bool) -> None:
+    def _destination(
+        self, content_map: ContentMap, content: str, child: Token, image: bool
+    ) -> None:
         offsets = child.meta.get(DESTINATION)
         whole = token_span(child)
         if offsets is None or whole is None:
             return
         raw = content[offsets[0] : offsets[1]]
-        span = self._span(content_map, *offsets, raw)
+        span = self._span(content_map, offsets[0], offsets[1], raw)
         if span is None:
             return
         label_start = whole[0] + (2 if image else 1)
         label = content[label_start : content.rfind("](", label_start, offsets[0])]
-        link = self._span(content_map, *whole, content[whole[0] : whole[1]])
+        link = self._span(content_map, whole[0], whole[1], content[whole[0] : whole[1]])
         self.parsed.destinations.append(LinkDestination(raw, span, image, link, label))
 
     def _math(self, content_map: ContentMap, child: Token) -> None:
@@ -184,7 +187,7 @@ class _Scanner:
                 self.parsed.html_urls.append(HtmlUrl(match.group(group), span))
 
     def _block_id(self, content_map: ContentMap, token: Token) -> None:
-        last = (token.children or [None])[-1]
+        last = token.children[-1] if token.children else None
         if last is None or last.type != "text":
             return
         match = _BLOCK_ID.search(token.content)

@@ -102,7 +102,9 @@ class ContentMap:
         single = len(content_lines) == 1
         for index, content_line in enumerate(content_lines):
             if index:
-                self.content_starts.append(self.content_starts[-1] + len(content_lines[index - 1]) + 1)
+                self.content_starts.append(
+                    self.content_starts[-1] + len(content_lines[index - 1]) + 1
+                )
             line_no = self.first_line + index
             if line_no >= len(lines.starts):
                 self.columns.append(None)
@@ -117,7 +119,9 @@ class ContentMap:
         column = self.columns[index] if index < len(self.columns) else None
         if column is None:
             return None
-        return self.lines.starts[self.first_line + index] + column(offset - self.content_starts[index])
+        return self.lines.starts[self.first_line + index] + column(
+            offset - self.content_starts[index]
+        )
 
     def span(self, start: int, end: int) -> tuple[int, int] | None:
         source_start, source_end = self.to_source(start), self.to_source(end)
