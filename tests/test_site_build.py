@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from sitebuild import Build, broken_links, read_page, site_texts
+from conftest import ROOT
+from sitebuild import Build, broken_links, build_site, read_page, site_texts
 
 DRAFT_MARKER = "GARDEN-DRAFT-7f3a"
 HUB = "🪄AI漫谈/注意力机制在 Transformer 模型中是如何运作的？/index.html"
@@ -85,3 +86,14 @@ def test_sitemap_lists_no_unpublished_note(site: Build) -> None:
 def test_code_keeps_wikilinks_literal(site: Build) -> None:
     about = (site.site / "关于本站/index.html").read_text(encoding="utf-8")
     assert "<code>[[这不是链接]]</code>" in about
+
+
+def test_missing_links_option_makes_them_warnings(tmp_path: Path) -> None:
+    option = "plugins:\n  - garden/obsidian:\n      missing_links: warn\n"
+    build = build_site(ROOT / "docs", tmp_path / "site", strict=True, extra_config=option)
+    assert build.returncode != 0
+    assert (
+        "WARNING -  garden: 🪄AI漫谈/注意力的代价：O(n²) 与长序列.md:27: link [[稀疏注意力]]"
+        in build.log
+    )
+    assert "Aborted with 2 warnings in strict mode" in build.log
