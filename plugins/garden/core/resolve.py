@@ -42,12 +42,21 @@ NOT_FOUND = Resolution(None)
 class Resolver:
     def __init__(self, vault: Vault) -> None:
         self.vault = vault
+        self._memo: dict[tuple[str, str, bool], Resolution] = {}
 
     def resolve(self, target: str, source: str, *, relative_first: bool = False) -> Resolution:
         """The file that `target`, written in the note at vault path `source`, names.
 
         Wikilinks try the vault root first, Markdown links (`relative_first`) their own folder.
+        The answer depends only on the target and the note's folder, so it is remembered.
         """
+        key = (target, posixpath.dirname(source), relative_first)
+        resolution = self._memo.get(key)
+        if resolution is None:
+            resolution = self._memo[key] = self._resolve(target, source, relative_first)
+        return resolution
+
+    def _resolve(self, target: str, source: str, relative_first: bool) -> Resolution:
         target = nfc(target.strip()).replace("\\", "/")
         if not target:
             return NOT_FOUND

@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 import posixpath
+import re
+from functools import lru_cache
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
-# Characters kept as they are in a path we hand to Python-Markdown; the rest is percent-encoded.
-_PATH_SAFE = "/!$&'*+,;=:@~-._"
+# What a path handed to Python-Markdown may not hold as it is: ASCII outside the URL-safe set,
+# and any kind of space.
+_UNSAFE_IN_PATH = re.compile(r"[^A-Za-z0-9/!$&'*+,;=:@~._\-\x80-\U0010ffff]|\s")
 
 
 def quote_path(path: str) -> str:
     """`path` fit for a Markdown link: ASCII specials and spaces encoded, other letters kept."""
-    return "".join(
-        char if ord(char) > 127 and not char.isspace() else quote(char, safe=_PATH_SAFE)
-        for char in path
-    )
+    return _UNSAFE_IN_PATH.sub(lambda match: quote(match.group(0), safe=""), path)
 
 
 def relative_path(target: str, source: str) -> str:
     """`target` as a path relative to the folder of `source` (both vault paths)."""
-    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+    return _relative_to_folder(target, posixpath.dirname(source))
+
+
+@lru_cache(maxsize=65536)
+def _relative_to_folder(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder or ".")
 
 
 def relative_url(url: str, base: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -12,18 +13,35 @@ from mdit_py_plugins.footnote import footnote_plugin
 from .spans import spans_plugin
 from .wikilink import wikilink_plugin
 
+# Inline content holding none of these has nothing Garden reads or rewrites.
+_INLINE_SYNTAX = frozenset("[<$^")
+
 
 @lru_cache(maxsize=1)
 def obsidian_parser() -> MarkdownIt:
     """CommonMark with tables, `$` math, footnotes, admonitions and wikilinks.
 
     Admonitions (`!!! note`) are parsed so that their indented bodies are read as Markdown, as
-    Python-Markdown reads them, and not as indented code.
+    Python-Markdown reads them, and not as indented code. Emphasis and entities are left out:
+    they never change where code, math or a link begins, and the parser runs on every note.
     """
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    md.disable(["emphasis", "entity"])
     dollarmath_plugin(md, allow_space=False, allow_digits=False, double_inline=True)
     footnote_plugin(md)
     admon_plugin(md)
     wikilink_plugin(md)
     spans_plugin(md)
+    md.core.ruler.at("inline", _inline_where_needed)
     return md
+
+
+def _inline_where_needed(state: StateCore) -> None:
+    """markdown-it's inline stage, skipped for text with no syntax of interest (most prose)."""
+    previous_type = ""
+    for token in state.tokens:
+        if token.type == "inline":
+            token.children = []
+            if previous_type == "heading_open" or not _INLINE_SYNTAX.isdisjoint(token.content):
+                state.md.inline.parse(token.content, state.md, state.env, token.children)
+        previous_type = token.type

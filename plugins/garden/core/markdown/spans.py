@@ -24,11 +24,19 @@ DESTINATION = "destination"
 RuleFn = Callable[[StateInline, bool], bool]
 
 
-def spans_plugin(md: MarkdownIt) -> None:
-    """Record `meta["span"]` on every inline token (and `meta["destination"]` on links)."""
+TRACKED_RULES = ("wikilink", "link", "image", "html_inline", "autolink", "math_inline")
+
+
+def spans_plugin(md: MarkdownIt, rules: tuple[str, ...] = TRACKED_RULES) -> None:
+    """Record `meta["span"]` on the tokens of `rules` (and `meta["destination"]` on links).
+
+    Only the rules whose tokens are rewritten are wrapped: the wrapper runs on every call,
+    and the text rule alone is called for most characters of a note.
+    """
     ruler = md.inline.ruler
     for rule in ruler.__rules__:
-        rule.fn = _tracking(rule.fn, rule.name)
+        if rule.name.startswith(rules):
+            rule.fn = _tracking(rule.fn, rule.name)
     ruler.__cache__ = None
 
 
