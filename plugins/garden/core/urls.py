@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote, unquote, urlsplit
 
 # What a path handed to Python-Markdown may not hold as it is: ASCII outside the URL-safe set,
