@@ -96,3 +96,25 @@ def test_missing_links_option_makes_them_warnings(tmp_path: Path) -> None:
     missing = "注意力的代价：O(n²) 与长序列.md:27: link [[稀疏注意力]]"
     assert f"WARNING -  garden: 🪄AI漫谈/{missing}" in build.log
     assert "Aborted with 2 warnings in strict mode" in build.log
+
+
+def test_titles_and_tags_are_text_never_markup(tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    title = '</title><script>alert(1)</script> "引号" & <b>粗</b>'
+    front = json.dumps({"publish": True, "title": title, "tags": ["<img src=x>", "安全"]})
+    (vault / "危险.md").write_text(f"---\n{front}\n---\n正文\n", encoding="utf-8")
+    (vault / "index.md").write_text('---\n{"publish":true}\n---\n# 首页\n[[危险]]\n', "utf-8")
+
+    build = build_site(vault, tmp_path / "site", strict=False)
+
+    assert build.returncode == 0, build.log
+    for path, text in site_texts(build.site):
+        assert "<script>alert" not in text and "<b>粗" not in text and "<img src=x" not in text, (
+            path
+        )
+    page = (build.site / "危险/index.html").read_text(encoding="utf-8")
+    assert (
+        "<title>＜/title＞＜script＞alert(1)＜/script＞ &#34;引号&#34; &amp; ＜b＞粗＜/b＞ - "
+        in page
+    )

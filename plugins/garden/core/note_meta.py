@@ -17,6 +17,8 @@ class PublishMode(str, Enum):
 
 
 _CSS_CLASS = re.compile(r"-?[^\W\d][\w-]*")
+# Obsidian's tag characters: letters (any script), digits, `_`, `-` and `/` for nesting.
+_TAG = re.compile(r"[\w/-]*[^\W\d][\w/-]*")
 _LIST_SEPARATOR = re.compile(r"[,\s]+")
 
 
@@ -36,7 +38,7 @@ def read_meta(meta: dict[str, Any], mode: PublishMode) -> NoteMeta:
         published=_is_published(meta.get("publish"), mode, problems),
         title=_text(meta.get("title")),
         aliases=tuple(_strings(meta.get("aliases", meta.get("alias")), split=False)),
-        tags=tuple(tag.lstrip("#") for tag in _strings(meta.get("tags", meta.get("tag")))),
+        tags=_tags(meta, problems),
         cssclasses=_css_classes(meta, problems),
         problems=tuple(problems),
     )
@@ -81,6 +83,17 @@ def _strings(value: Any, *, split: bool = True) -> Iterable[str]:
         parts = _LIST_SEPARATOR.split(text) if split else [text]
         result.extend(part for part in parts if part and part != "#")
     return result
+
+
+def _tags(meta: dict[str, Any], problems: list[str]) -> tuple[str, ...]:
+    tags: list[str] = []
+    for raw in _strings(meta.get("tags", meta.get("tag"))):
+        tag = raw.lstrip("#")
+        if _TAG.fullmatch(tag):
+            tags.append(tag)
+        else:
+            problems.append(f"tag {raw!r} has characters a tag cannot hold; dropped")
+    return tuple(dict.fromkeys(tags))
 
 
 def _css_classes(meta: dict[str, Any], problems: list[str]) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from markdown.extensions.toc import slugify as toc_default_slugify
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
@@ -108,12 +109,23 @@ def _page_meta(note: Note) -> dict[str, Any]:
     meta = dict(note.meta)
     info = note.info
     if info.title:
-        meta["title"] = info.title
+        meta["title"] = _safe_title(info.title)
     elif os.path.basename(note.path).lower() not in _INDEX_NAMES:
-        meta["title"] = note.stem
+        meta["title"] = _safe_title(note.stem)
     if info.tags:
         meta["tags"] = list(info.tags)
     return meta
+
+
+def _safe_title(title: str) -> Markup:
+    """A title as text in every template.
+
+    MkDocs renders templates without autoescaping, so the title is escaped here (as Markup,
+    which `| e` leaves alone). Material also writes `page.title | striptags` into `<title>`,
+    which unescapes it again: angle brackets become their full-width forms so that nothing
+    there can close the element.
+    """
+    return Markup(escape(title.replace("<", "＜").replace(">", "＞")))
 
 
 def _toc_slugify(config: MkDocsConfig) -> tuple[Slugify, str]:
