@@ -33,6 +33,9 @@ def test_unpublished_note_leaves_no_trace(tmp_path: Path) -> None:
     (vault / "🔒 私密").mkdir(parents=True)
     (vault / "公开").mkdir()
     (vault / "🔒 私密/私密笔记.md").write_text(SECRET_NOTE, encoding="utf-8")
+    # Other suffixes MkDocs renders or copies: unpublished all the same.
+    for name in ("另一篇.markdown", "旧笔记.mkd", "大写.MD"):
+        (vault / "🔒 私密" / name).write_text(SECRET_NOTE.replace("秘密别名", name), "utf-8")
     (vault / "index.md").write_text(
         '---\n{"publish":true}\n---\n# 首页\n' + LINKS, encoding="utf-8"
     )

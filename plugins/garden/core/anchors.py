@@ -27,23 +27,24 @@ class HeadingAnchors:
         used: set[str] = set()
         self.headings = list(headings)
         self.ids: list[str] = [unique(slugify(h.text, separator), used) for h in self.headings]
-        self.keys = [heading_key(h.text) for h in self.headings]
+        self.keys = [{heading_key(h.text), heading_key(h.source)} for h in self.headings]
 
     def find(self, path: Sequence[str]) -> str | None:
         """The id of the heading named by `path` (outermost first), or None."""
         wanted = [heading_key(part) for part in path]
-        ancestors: list[tuple[int, str]] = []
-        for heading, key, anchor in zip(self.headings, self.keys, self.ids, strict=True):
+        ancestors: list[tuple[int, set[str]]] = []
+        for heading, keys, anchor in zip(self.headings, self.keys, self.ids, strict=True):
             while ancestors and ancestors[-1][0] >= heading.level:
                 ancestors.pop()
-            if key == wanted[-1] and _is_subsequence(wanted[:-1], [k for _, k in ancestors]):
+            if wanted[-1] in keys and _is_subsequence(wanted[:-1], [k for _, k in ancestors]):
                 return anchor
-            ancestors.append((heading.level, key))
+            ancestors.append((heading.level, keys))
         if len(wanted) == 1 and path[0] in self.ids:
             return path[0]
         return None
 
 
-def _is_subsequence(needle: list[str], haystack: list[str]) -> bool:
+def _is_subsequence(needle: list[str], haystack: list[set[str]]) -> bool:
+    """Whether each of `needle` names a heading of `haystack`, in order."""
     remaining = iter(haystack)
-    return all(item in remaining for item in needle)
+    return all(any(item in keys for keys in remaining) for item in needle)

@@ -7,11 +7,14 @@ links in raw HTML or to the site's own absolute address point at the local page.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import unquote
+
+from markdown_it.common.utils import unescapeAll
 
 from .anchors import HeadingAnchors, Slugify
 from .diagnostics import Diagnostic, Severity
@@ -27,7 +30,7 @@ from .vault import Note, Vault, is_note_path, note_key
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".bmp", ".svg", ".webp", ".avif"})
 _SIZE = re.compile(r"(\d+)(?:x(\d+))?")
 # Notes holding none of these need no rewriting at all.
-_SYNTAX_HINTS = ("[[", "](", "<", "^", "://", "$")
+_SYNTAX_HINTS = ("[[", "](", "]:", "<", "^", "://", "$", "\n#")
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,8 @@ class NoteRenderer:
         return anchors
 
     def render(self, note: Note) -> RenderedNote:
-        if not any(hint in note.body for hint in _SYNTAX_HINTS):
+        body = note.body
+        if not body.startswith("#") and not any(hint in body for hint in _SYNTAX_HINTS):
             return RenderedNote(note.body)
         return _NoteRendering(self, note).run()
 
@@ -126,8 +130,9 @@ class _NoteRendering:
         for html_url in self.parsed.html_urls:
             self._html_url(html_url)
         for block in self.parsed.block_ids:
-            self.edits.append(Edit(block.block_start, block.block_start, block_anchor(block.id)))
-            self.edits.append(Edit(block.marker.start, block.marker.end, ""))
+            self._replace(block.marker, block_anchor(block.id))
+        for offset in self.parsed.hash_lines:
+            self.edits.append(Edit(offset, offset, "\\"))
         for math in self.parsed.maths:
             try:
                 tex_to_mathml(math.tex, math.display)
@@ -168,6 +173,8 @@ class _NoteRendering:
         if is_note_path(target):
             anchor = self._anchor(target, link.subpath, link.raw, use.span.line)
             url += f"#{anchor}" if anchor else ""
+        elif link.subpath:  # `[[paper.pdf#page=3]]`
+            url += "#" + quote_path("#".join(link.subpath))
         if not url:
             url = "#"
         if link.embed and posixpath.splitext(target)[1].lower() in IMAGE_SUFFIXES:
@@ -228,50 +235,65 @@ class _NoteRendering:
 
     def _destination(self, destination: LinkDestination) -> None:
         raw = destination.raw
-        url = raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw
+        url = unescapeAll(raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw)
         path, fragment = split_fragment(url)
         line = destination.span.line
         site_path = self.renderer.site.own_site.path_of(url)
         if site_path is not None:
-            path, fragment = split_fragment(site_path)
-            target = self.renderer.resolve_site_path(path)
-            if target is None:
-                self._report(
-                    line, f"link to {url}: no such page on this site; left as is", Severity.INFO
-                )
-                return
-            if self.renderer.site.url_of(target) is None:
-                self._missing(
-                    line, f"link to {url}: '{target}' is not published; shown as plain text"
-                )
-                if destination.link is not None and not destination.image:
-                    self._replace(destination.link, missing_link(destination.label))
-                return
-        elif has_scheme(url) or not path or path.startswith("/"):
+            target = self._own_site_target(site_path, url, destination)
+        elif has_scheme(url) or path.startswith("/"):
             return
+        elif not path:
+            target = self.note.path
         else:
             wanted = unquote(path)
             found = self.renderer.resolver.resolve(wanted, self.note.path, relative_first=True)
             if not found.found and (destination.image or not _links_to_note(wanted)):
                 return  # an attachment MkDocs will report itself
             target = self._target(wanted, url, line, relative_first=True)
-            if target is None:
-                if destination.link is not None and not destination.image:
-                    self._replace(destination.link, missing_link(destination.label))
-                return
-        new_url = quote_path(relative_path(target, self.note.path))
-        if fragment and is_note_path(target):
-            fragment = self._anchor(target, [unquote(fragment)], url, line) or fragment
-        self._replace(destination.span, new_url + (f"#{fragment}" if fragment else ""))
+            if target is None and destination.link is not None and not destination.image:
+                self._replace(destination.link, missing_link(destination.label))
+        if target is None:
+            return
+        new_url = quote_path(relative_path(target, self.note.path)) if path else ""
+        new_url += self._fragment(target, fragment)
+        if new_url != raw:
+            self._replace(destination.span, new_url)
+
+    def _own_site_target(
+        self, site_path: str, url: str, destination: LinkDestination
+    ) -> str | None:
+        line = destination.span.line
+        target = self.renderer.resolve_site_path(site_path)
+        if target is None:
+            self._report(
+                line, f"link to {url}: no such page on this site; left as is", Severity.INFO
+            )
+            return None
+        if self.renderer.site.url_of(target) is None:
+            self._missing(line, f"link to {url}: '{target}' is not published; shown as plain text")
+            if destination.link is not None and not destination.image:
+                self._replace(destination.link, missing_link(destination.label))
+            return None
+        return target
 
     # Raw HTML --------------------------------------------------------------------------
 
+    def _fragment(self, target: str, fragment: str) -> str:
+        """`#fragment` for a link to `target`: a heading written as text becomes its id; any
+        other id is kept as written, for MkDocs to check."""
+        if not fragment:
+            return ""
+        if is_note_path(target):
+            fragment = self.renderer.anchors(target).find([unquote(fragment)]) or fragment
+        return f"#{fragment}"
+
     def _html_url(self, html_url: HtmlUrl) -> None:
-        value = html_url.value
+        value = html.unescape(html_url.value)
         path, fragment = split_fragment(value)
         site_path = self.renderer.site.own_site.path_of(value)
         if site_path is not None:
-            target = self.renderer.resolve_site_path(split_fragment(site_path)[0])
+            target = self.renderer.resolve_site_path(site_path)
         elif has_scheme(value) or not path or path.startswith("/"):
             return
         else:
@@ -286,12 +308,9 @@ class _NoteRendering:
                 self._missing(html_url.span.line, f"HTML link to '{value}' has no published target")
                 self._replace(html_url.span, "")
             return
-        new_url = relative_url(target_url, page_url)
-        if fragment and target is not None and is_note_path(target):
-            fragment = (
-                self._anchor(target, [unquote(fragment)], value, html_url.span.line) or fragment
-            )
-        self._replace(html_url.span, new_url + (f"#{fragment}" if fragment else ""))
+        assert target is not None
+        new_url = relative_url(target_url, page_url) + self._fragment(target, fragment)
+        self._replace(html_url.span, html.escape(new_url))
 
 
 def _links_to_note(path: str) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .text import fold, nfc
-from .vault import NOTE_SUFFIX, Vault, is_note_path, note_key
+from .vault import Vault, is_note_path, note_key, strip_note_suffix
 
 
 class Via(str, Enum):
@@ -85,7 +85,7 @@ class Resolver:
         key = fold(name)
         candidates: list[str] = []
         if is_note_path(name):
-            candidates = self.vault.notes_by_name.get(key[: -len(NOTE_SUFFIX)], [])
+            candidates = self.vault.notes_by_name.get(fold(strip_note_suffix(name)), [])
             candidates = candidates or self.vault.files_by_name.get(key, [])
         else:
             candidates = self.vault.notes_by_name.get(key, []) or self.vault.files_by_name.get(

@@ -16,16 +16,22 @@ from .frontmatter import FrontmatterError, split_frontmatter
 from .note_meta import NoteMeta, PublishMode, read_meta
 from .text import NoteEncodingError, decode_note, fold
 
-NOTE_SUFFIX = ".md"
+# Every suffix a Markdown site generator may turn into a page, in any case: each is read as a
+# note, so that its `publish` flag is honoured whatever the file is called.
+NOTE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 
 
 def is_note_path(path: str) -> bool:
-    return path.lower().endswith(NOTE_SUFFIX)
+    return path.lower().endswith(NOTE_SUFFIXES)
+
+
+def strip_note_suffix(path: str) -> str:
+    return posixpath.splitext(path)[0] if is_note_path(path) else path
 
 
 def note_key(path: str) -> str:
-    """A note's lookup key: its vault path without `.md`, folded."""
-    return fold(path[: -len(NOTE_SUFFIX)] if is_note_path(path) else path)
+    """A note's lookup key: its vault path without `.md` (or another Markdown suffix), folded."""
+    return fold(strip_note_suffix(path))
 
 
 @dataclass(frozen=True)
@@ -43,7 +49,7 @@ class Note:
 
     @property
     def stem(self) -> str:
-        return posixpath.basename(self.path)[: -len(NOTE_SUFFIX)]
+        return posixpath.basename(strip_note_suffix(self.path))
 
     @property
     def title(self) -> str:

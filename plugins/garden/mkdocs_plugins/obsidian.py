@@ -59,7 +59,14 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         _log_all(vault.diagnostics)
         for file in own:
             note = vault.notes.get(file.src_uri)
-            if note is not None and not note.published:
+            if note is None:
+                continue
+            if note.published and not file.is_documentation_page():
+                log.warning(
+                    f"garden: {note.path}: MkDocs would copy this note as a raw file (it only "
+                    "renders lower-case Markdown suffixes); not published: rename it to .md"
+                )
+            if not note.published or not file.is_documentation_page():
                 files.remove(file)
         files.append(File.generated(config, STYLESHEET, content=_stylesheet()))
         if self.mermaid is not None:

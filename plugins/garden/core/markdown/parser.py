@@ -22,12 +22,11 @@ def obsidian_parser() -> MarkdownIt:
     """CommonMark with tables, `$` math, footnotes, admonitions and wikilinks.
 
     Admonitions (`!!! note`) are parsed so that their indented bodies are read as Markdown, as
-    Python-Markdown reads them, and not as indented code. Emphasis and entities are left out:
-    they never change where code, math or a link begins, and the parser runs on every note.
+    Python-Markdown reads them, and not as indented code. Math follows arithmatex's rules: no
+    space inside the dollars, digits around them allowed.
     """
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
-    md.disable(["emphasis", "entity"])
-    dollarmath_plugin(md, allow_space=False, allow_digits=False, double_inline=True)
+    dollarmath_plugin(md, allow_space=False, allow_digits=True, double_inline=True)
     footnote_plugin(md)
     admon_plugin(md)
     wikilink_plugin(md)

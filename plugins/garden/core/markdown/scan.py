@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from markdown_it.token import Token
 
@@ -13,7 +14,8 @@ from .spans import DESTINATION, ContentMap, SourceLines, token_span
 from .wikilink import TOKEN as WIKILINK
 from .wikilink import WikiLink
 
-_BLOCK_ID = re.compile(r"(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$")
+_BLOCK_ID = re.compile(r"(?:^|\s)\^([A-Za-z0-9-]+)[ \t]*$")
+_REFERENCE_DESTINATION = re.compile(r"\]:[ \t]*\n?[ \t>]*(<[^<>\n]*>|[^\s<>]+)")
 _HTML_URL = re.compile(
     r"""\b(?:href|src)\s*=\s*"""
     r"""(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))""",
@@ -60,6 +62,9 @@ class HtmlUrl:
 class Heading:
     level: int
     text: str
+    """The heading as the table of contents sees it: formatting rendered, tags gone."""
+    source: str
+    """The heading as written, which is what Obsidian puts in `[[Note#heading]]`."""
     line: int
 
 
@@ -67,9 +72,7 @@ class Heading:
 class BlockId:
     id: str
     marker: Span
-    """The ` ^id` text, removed from the page."""
-    block_start: int
-    """Where the block's text starts, for the anchor."""
+    """The ` ^id` text, which the anchor replaces."""
 
 
 @dataclass(frozen=True)
@@ -87,13 +90,19 @@ class ParsedNote:
     destinations: list[LinkDestination] = field(default_factory=list)
     html_urls: list[HtmlUrl] = field(default_factory=list)
     maths: list[Math] = field(default_factory=list)
+    hash_lines: list[int] = field(default_factory=list)
+    """Offsets of paragraph lines starting with `#`, which Python-Markdown would make headings."""
     unmapped: list[int] = field(default_factory=list)
     """Lines with syntax whose place in the source could not be found (left as written)."""
 
 
 def scan(body: str) -> ParsedNote:
-    tokens = obsidian_parser().parse(body, {})
-    return _Scanner(body).run(tokens)
+    env: dict[str, Any] = {}
+    tokens = obsidian_parser().parse(body, env)
+    scanner = _Scanner(body)
+    scanner.run(tokens)
+    scanner.references(_reference_lines(env))
+    return scanner.parsed
 
 
 class _Scanner:
@@ -127,7 +136,8 @@ class _Scanner:
         children = token.children or []
         if opener is not None and opener.type == "heading_open":
             level = int(opener.tag[1])
-            self.parsed.headings.append(Heading(level, _plain_text(children), token.map[0]))  # type: ignore[index]
+            line = token.map[0]  # type: ignore[index]
+            self.parsed.headings.append(Heading(level, _plain_text(children), token.content, line))
         depth = 0
         for child in children:
             if child.type == "link_open":
@@ -147,6 +157,7 @@ class _Scanner:
                     self._html(content_map, child.content, span[0])
         if opener is not None and opener.type == "paragraph_open":
             self._block_id(content_map, token)
+            self._hash_lines(content_map, token.content)
 
     def _wikilink(self, content_map: ContentMap, child: Token, inside_link: bool) -> None:
         offsets = token_span(child)
@@ -194,9 +205,35 @@ class _Scanner:
         if match is None or not last.content.endswith(match.group(0).lstrip()):
             return
         marker = self._span(content_map, match.start(), match.end(), match.group(0))
-        start = content_map.to_source(0)
-        if marker is not None and start is not None:
-            self.parsed.block_ids.append(BlockId(match.group(1), marker, start))
+        if marker is not None:
+            self.parsed.block_ids.append(BlockId(match.group(1), marker))
+
+    def _hash_lines(self, content_map: ContentMap, content: str) -> None:
+        offset = 0
+        for line in content.split("\n"):
+            if line.startswith("#"):
+                start = content_map.to_source(offset)
+                if start is not None and self.body.startswith("#", start):
+                    self.parsed.hash_lines.append(start)
+            offset += len(line) + 1
+
+    def references(self, line_ranges: list[tuple[int, int]]) -> None:
+        """Destinations of reference definitions (`[label]: note.md`)."""
+        starts = self.lines.starts
+        for first, last in line_ranges:
+            start = starts[first]
+            end = starts[last] if last < len(starts) else len(self.body)
+            for match in _REFERENCE_DESTINATION.finditer(self.body, start, end):
+                span = Span(match.start(1), match.end(1), self.lines.line_of(match.start(1)))
+                self.parsed.destinations.append(
+                    LinkDestination(match.group(1), span, False, None, "")
+                )
+
+
+def _reference_lines(env: dict[str, Any]) -> list[tuple[int, int]]:
+    """The lines of each reference definition (`[label]: url`), which leave no token."""
+    references = env.get("references") or {}
+    return [(ref["map"][0], ref["map"][1]) for ref in references.values() if ref.get("map")]
 
 
 def _plain_text(children: list[Token]) -> str:

@@ -151,7 +151,16 @@ def _align(source: str, content: str, single: bool, cursor: int) -> Callable[[in
         return lambda column: base + column
     if "|" in content:
         return _align_unescaped_pipes(source, content, cursor)
-    return None
+    return _align_expanded_tab(source, content)
+
+
+def _align_expanded_tab(source: str, content: str) -> Callable[[int], int] | None:
+    """markdown-it writes a tab that list indentation only partly used as spaces."""
+    text = content.lstrip(" ")
+    if not text or not source.endswith(text) or "\t" not in source[: len(source) - len(text)]:
+        return None
+    base, padding = len(source) - len(text), len(content) - len(text)
+    return lambda column: base + max(column - padding, 0)
 
 
 def _align_unescaped_pipes(source: str, content: str, cursor: int) -> Callable[[int], int] | None:

@@ -55,7 +55,7 @@ def _split_alias(inner: str) -> tuple[str, str | None]:
     if bar == -1:
         return inner, None
     link_end = bar - 1 if bar > 0 and inner[bar - 1] == "\\" else bar
-    return inner[:link_end], inner[bar + 1 :].strip()
+    return inner[:link_end], inner[bar + 1 :].strip() or None
 
 
 def wikilink_plugin(md: MarkdownIt) -> None:
