@@ -92,13 +92,13 @@ class NoteRenderer:
     def resolve_site_path(self, site_path: str) -> str | None:
         """The vault file served at `site_path` of this site (or of its former addresses)."""
         path = site_path.strip("/")
-        stem = path[:-5] if path.endswith(".html") else path
-        for candidate in (path, f"{stem}.md", f"{stem}/index.md", f"{stem}/README.md"):
-            found = self.resolver.by_path(candidate) if candidate.strip("/") else None
-            if found:
-                return found
         if not path:
             return self.resolver.by_path("index.md")
+        stem = path.removesuffix(".html")
+        for candidate in (path, stem, f"{stem}/index", f"{stem}/README"):
+            found = self.resolver.by_path(candidate)
+            if found:
+                return found
         return self._slugged_site_paths().get(_slug_key(stem))
 
     def _slugged_site_paths(self) -> dict[str, str]:

@@ -57,17 +57,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
             Path(config.docs_dir), [f.src_uri for f in own], PublishMode(self.config.publish)
         )
         _log_all(vault.diagnostics)
-        for file in own:
-            note = vault.notes.get(file.src_uri)
-            if note is None:
-                continue
-            if note.published and not file.is_documentation_page():
-                log.warning(
-                    f"garden: {note.path}: MkDocs would copy this note as a raw file (it only "
-                    "renders lower-case Markdown suffixes); not published: rename it to .md"
-                )
-            if not note.published or not file.is_documentation_page():
-                files.remove(file)
+        _drop_unpublished(files, own, vault)
         files.append(File.generated(config, STYLESHEET, content=_stylesheet()))
         if self.mermaid is not None:
             self.mermaid.add_files(files, config)
@@ -110,6 +100,21 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
 
     def _note(self, page: Page) -> Note | None:
         return self.vault.notes.get(page.file.src_uri) if self.vault else None
+
+
+def _drop_unpublished(files: Files, own: list[File], vault: Vault) -> None:
+    """Unpublished notes leave the build before any other plugin sees them."""
+    for file in own:
+        note = vault.notes.get(file.src_uri)
+        if note is None:
+            continue
+        if note.published and not file.is_documentation_page():
+            log.warning(
+                f"garden: {note.path}: MkDocs would copy this note as a raw file (it only "
+                "renders lower-case Markdown suffixes); not published: rename it to .md"
+            )
+        if not note.published or not file.is_documentation_page():
+            files.remove(file)
 
 
 def _page_meta(note: Note) -> dict[str, Any]:
