@@ -10,9 +10,19 @@ import pytest
 from conftest import ROOT
 
 CHECKS = {
-    "ruff check": [sys.executable, "-m", "ruff", "check", "plugins", "tests"],
-    "ruff format": [sys.executable, "-m", "ruff", "format", "--check", "plugins", "tests"],
+    "ruff check": [sys.executable, "-m", "ruff", "check", "plugins", "tests", "figures_src"],
+    "ruff format": [
+        sys.executable,
+        "-m",
+        "ruff",
+        "format",
+        "--check",
+        "plugins",
+        "tests",
+        "figures_src",
+    ],
     "mypy": [sys.executable, "-m", "mypy"],
+    "mypy figures": [sys.executable, "-m", "mypy", "figures_src"],
 }
 
 

@@ -192,6 +192,10 @@ class _NoteRendering:
             return None
         self._report_ties(resolution, raw, line)
         path = resolution.path
+        if path is None and raw.startswith("![[") and not _links_to_note(target):
+            # A note may be written later; an image, PDF or figure that is not there is a fault.
+            self._report(line, f"embed {raw}: no file '{target}' in the vault or among the figures")
+            return None
         if path is None:
             self._missing(
                 line, f"link {raw}: no note or file '{target}' in the vault (not created yet)"

@@ -52,7 +52,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
     @event_priority(50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         docs_dir = os.path.realpath(config.docs_dir)
-        own = [f for f in files if f.abs_src_path and _inside(f.abs_src_path, docs_dir)]
+        own = [f for f in files if _in_vault(f, docs_dir)]
         vault = Vault.load(
             Path(config.docs_dir), [f.src_uri for f in own], PublishMode(self.config.publish)
         )
@@ -148,6 +148,13 @@ def _toc_slugify(config: MkDocsConfig) -> tuple[Slugify, str]:
 def _own_addresses(config: MkDocsConfig, former: list[str]) -> tuple[str, ...]:
     addresses = [config.site_url] if config.site_url else []
     return tuple(address for address in [*addresses, *former] if address)
+
+
+def _in_vault(file: File, docs_dir: str) -> bool:
+    """Files of docs/, and files other plugins generate (drawn figures): not theme files."""
+    if file.generated_by is not None:
+        return not file.is_documentation_page()
+    return file.abs_src_path is not None and _inside(file.abs_src_path, docs_dir)
 
 
 def _inside(path: str, root: str) -> bool:
