@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -57,3 +58,8 @@ def docs_site(tmp_path_factory: pytest.TempPathFactory) -> object:
     build = build_site(ROOT / "docs", tmp_path_factory.mktemp("docs") / "site", strict=True)
     assert build.returncode == 0, build.log
     return build
+
+
+FIGURES_SRC = ROOT / "figures_src"
+if str(FIGURES_SRC) not in sys.path:
+    sys.path.insert(0, str(FIGURES_SRC))  # the figure scripts import their helpers by name

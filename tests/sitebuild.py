@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import subprocess
 import sys
 import uuid
@@ -11,7 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
+
+import yaml
 
 from conftest import ROOT
 
@@ -24,19 +28,24 @@ class Build:
 
 
 def build_site(
-    docs_dir: Path, site_dir: Path, *, strict: bool = True, extra_config: str = ""
+    docs_dir: Path,
+    site_dir: Path,
+    *,
+    strict: bool = True,
+    plugin_options: dict[str, dict[str, Any]] | None = None,
 ) -> Build:
     """`mkdocs build` of `docs_dir` with the project's mkdocs.yml (through INHERIT).
 
     The config file sits in the project root, as mkdocs.yml does, so that paths in it (such
-    as the installed mermaid script) resolve the same way.
+    as the installed mermaid script) resolve the same way. INHERIT replaces a list as a whole,
+    so options for plugins are merged into a copy of the project's plugin list.
     """
     config = ROOT / f".test-build-{uuid.uuid4().hex}.yml"
-    config.write_text(
-        f"INHERIT: mkdocs.yml\ndocs_dir: {docs_dir}\nsite_dir: {site_dir}\n"
-        f"strict: {'true' if strict else 'false'}\n{extra_config}",
-        encoding="utf-8",
-    )
+    text = f"INHERIT: mkdocs.yml\ndocs_dir: {docs_dir}\nsite_dir: {site_dir}\n"
+    text += f"strict: {'true' if strict else 'false'}\n"
+    if plugin_options:
+        text += yaml.safe_dump({"plugins": _plugins_with(plugin_options)}, allow_unicode=True)
+    config.write_text(text, encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
     try:
@@ -46,6 +55,20 @@ def build_site(
     finally:
         config.unlink()
     return Build(result.returncode, result.stdout + result.stderr, site_dir)
+
+
+def _plugins_with(options: dict[str, dict[str, Any]]) -> list[Any]:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    block = re.search(r"^plugins:\n(?:(?:[ #].*)?\n)+", text, re.MULTILINE)
+    assert block is not None, "mkdocs.yml has no plugins list"
+    plugins: list[Any] = yaml.safe_load(block.group(0))["plugins"]
+    merged: list[Any] = []
+    for entry in plugins:
+        name = entry if isinstance(entry, str) else next(iter(entry))
+        settings = {} if isinstance(entry, str) else dict(entry[name] or {})
+        settings.update(options.get(name, {}))
+        merged.append({name: settings} if settings else name)
+    return merged
 
 
 def site_texts(site: Path) -> Iterator[tuple[Path, str]]:

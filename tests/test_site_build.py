@@ -90,10 +90,10 @@ def test_code_keeps_wikilinks_literal(site: Build) -> None:
 
 
 def test_missing_links_option_makes_them_warnings(tmp_path: Path) -> None:
-    option = "plugins:\n  - garden/obsidian:\n      missing_links: warn\n"
-    build = build_site(ROOT / "docs", tmp_path / "site", strict=True, extra_config=option)
+    options = {"garden/obsidian": {"missing_links": "warn"}}
+    build = build_site(ROOT / "docs", tmp_path / "site", strict=True, plugin_options=options)
     assert build.returncode != 0
-    missing = "注意力的代价：O(n²) 与长序列.md:27: link [[稀疏注意力]]"
+    missing = "注意力的代价：O(n²) 与长序列.md:29: link [[稀疏注意力]]"
     assert f"WARNING -  garden: 🪄AI漫谈/{missing}" in build.log
     assert "Aborted with 2 warnings in strict mode" in build.log
 
