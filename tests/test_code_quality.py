@@ -10,7 +10,16 @@ import pytest
 from conftest import ROOT
 
 CHECKS = {
-    "ruff check": [sys.executable, "-m", "ruff", "check", "plugins", "tests", "figures_src"],
+    "ruff check": [
+        sys.executable,
+        "-m",
+        "ruff",
+        "check",
+        "plugins",
+        "tests",
+        "figures_src",
+        "bench",
+    ],
     "ruff format": [
         sys.executable,
         "-m",
