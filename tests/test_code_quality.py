@@ -9,29 +9,12 @@ import pytest
 
 from conftest import ROOT
 
+PYTHON_FOLDERS = ["plugins", "tests", "figures_src", "bench"]
 CHECKS = {
-    "ruff check": [
-        sys.executable,
-        "-m",
-        "ruff",
-        "check",
-        "plugins",
-        "tests",
-        "figures_src",
-        "bench",
-    ],
-    "ruff format": [
-        sys.executable,
-        "-m",
-        "ruff",
-        "format",
-        "--check",
-        "plugins",
-        "tests",
-        "figures_src",
-    ],
+    "ruff check": [sys.executable, "-m", "ruff", "check", *PYTHON_FOLDERS],
+    "ruff format": [sys.executable, "-m", "ruff", "format", "--check", *PYTHON_FOLDERS],
     "mypy": [sys.executable, "-m", "mypy"],
-    "mypy figures": [sys.executable, "-m", "mypy", "figures_src"],
+    "mypy figures and bench": [sys.executable, "-m", "mypy", "figures_src", "bench"],
 }
 
 
