@@ -35,6 +35,9 @@ $\\mathcal{F}[f](\\omega)$ 的定义见第 2
 
 [引用][r]
 
+A drawn figure by name, as a Markdown image and as an embed:
+![热力图](attention-heatmap.svg) ![[cosine-sweep.svg|320]]
+
 [r]: 目标.md#小节
 """
 
@@ -55,3 +58,5 @@ def test_tricky_notes_build_cleanly(tmp_path: Path) -> None:
     assert 'type="checkbox"' in page and 'id="^task-1"' in page
     assert "[[" not in page and "<math" in page
     assert page.count('href="%E6%B7%B1%E5%A4%84/%E7%9B%AE%E6%A0%87/"') >= 3
+    assert '<img alt="热力图" src="figures/attention-heatmap.svg" />' in page
+    assert '<img alt="" src="figures/cosine-sweep.svg" width="320" />' in page
