@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pymdownx.slugs import slugify
@@ -63,3 +64,38 @@ def docs_site(tmp_path_factory: pytest.TempPathFactory) -> object:
 FIGURES_SRC = ROOT / "figures_src"
 if str(FIGURES_SRC) not in sys.path:
     sys.path.insert(0, str(FIGURES_SRC))  # the figure scripts import their helpers by name
+
+
+@pytest.fixture(scope="session")
+def base_url(docs_site: Any) -> Iterator[str]:
+    """The docs site served on loopback under /garden/, as on GitHub Pages."""
+    from browser import serve
+
+    yield from serve(docs_site.site)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from browser import CHROMIUM_ARGS, require_chromium
+
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any, base_url: str) -> Iterator[Any]:
+    """A fresh page that records every request and every error, of the page and its frames."""
+    context = browser.new_context(locale="zh-CN")
+    opened = context.new_page()
+    opened.requests = []
+    opened.errors = []
+    opened.on("request", lambda request: opened.requests.append(request.url))
+    opened.on("pageerror", lambda error: opened.errors.append(str(error)))
+    opened.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
+    yield opened
+    context.close()

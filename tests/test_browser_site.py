@@ -2,50 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pytest
 
-from browser import CHROMIUM_ARGS, require_chromium, serve
-from sitebuild import Build
-
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 DOT_TITLE = "点积为什么能衡量相关性？"
 HUB = "注意力机制在 Transformer 模型中是如何运作的？"
-
-
-@pytest.fixture(scope="module")
-def base_url(docs_site: Build) -> Iterator[str]:
-    yield from serve(docs_site.site)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: Any, base_url: str) -> Iterator[Any]:
-    context = browser.new_context(locale="zh-CN")
-    opened = context.new_page()
-    opened.requests = []  # every URL the page asks for
-    opened.errors = []
-    opened.on("request", lambda request: opened.requests.append(request.url))
-    opened.on("pageerror", lambda error: opened.errors.append(str(error)))
-    opened.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
-    yield opened
-    context.close()
 
 
 def note_url(base_url: str, path: str) -> str:

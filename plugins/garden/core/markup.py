@@ -10,6 +10,7 @@ _MARKDOWN_SPECIAL = frozenset("\\`*_[]()!#|~=^${}<>&\"'")
 
 MISSING_CLASS = "garden-link-missing"
 BLOCK_ANCHOR_CLASS = "garden-block-anchor"
+PAGE_CLASS = "garden-page"
 MISSING_TITLE = "这篇笔记尚未发布或尚未写成"
 
 
@@ -32,6 +33,14 @@ def markdown_image(alt: str, url: str, width: str | None, height: str | None) ->
 def missing_link(text_markdown: str) -> str:
     """A link whose target is missing or unpublished: its text, styled, with no href."""
     return f'<span class="{MISSING_CLASS}" title="{MISSING_TITLE}">{text_markdown}</span>'
+
+
+def page_embed(url: str, title: str) -> str:
+    """An HTML page of the site, embedded; it reports its height to fit the frame."""
+    return (
+        f'<iframe class="{PAGE_CLASS}" src="{html.escape(url)}" title="{html.escape(title)}" '
+        'loading="lazy"></iframe>'
+    )
 
 
 def block_anchor(block_id: str) -> str:

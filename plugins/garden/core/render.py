@@ -20,7 +20,14 @@ from .anchors import HeadingAnchors, Slugify
 from .diagnostics import Diagnostic, Severity
 from .edits import Edit, apply_edits
 from .markdown.scan import HtmlUrl, LinkDestination, ParsedNote, Span, WikiLinkUse, scan
-from .markup import block_anchor, literal_text, markdown_image, markdown_link, missing_link
+from .markup import (
+    block_anchor,
+    literal_text,
+    markdown_image,
+    markdown_link,
+    missing_link,
+    page_embed,
+)
 from .mathml import MathError, tex_to_mathml
 from .resolve import Resolution, Resolver
 from .text import fold
@@ -28,6 +35,7 @@ from .urls import OwnSite, has_scheme, quote_path, relative_path, relative_url, 
 from .vault import Note, Vault, is_note_path, note_key
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".bmp", ".svg", ".webp", ".avif"})
+PAGE_SUFFIXES = frozenset({".html", ".htm"})
 _SIZE = re.compile(r"(\d+)(?:x(\d+))?")
 # Notes holding none of these need no rewriting at all.
 _SYNTAX_HINTS = ("[[", "](", "]:", "<", "^", "://", "$", "\n#")
@@ -177,10 +185,21 @@ class _NoteRendering:
             url += "#" + quote_path("#".join(link.subpath))
         if not url:
             url = "#"
-        if link.embed and posixpath.splitext(target)[1].lower() in IMAGE_SUFFIXES:
+        suffix = posixpath.splitext(target)[1].lower()
+        if link.embed and suffix in IMAGE_SUFFIXES:
             self._replace(use.span, _image_embed(link.alias, target, url))
+        elif link.embed and suffix in PAGE_SUFFIXES:
+            self._page_embed(use, target)
         else:
             self._replace(use.span, markdown_link(text, url))
+
+    def _page_embed(self, use: WikiLinkUse, target: str) -> None:
+        """`![[pages/x.html]]`: the page in an iframe (raw HTML, so the URL is the final one)."""
+        url_of = self.renderer.site.url_of
+        target_url, page_url = url_of(target), url_of(self.note.path)
+        assert target_url is not None and page_url is not None  # both published, or no target
+        title = use.link.alias or posixpath.splitext(posixpath.basename(target))[0]
+        self._replace(use.span, page_embed(relative_url(target_url, page_url), title))
 
     def _target(self, target: str, raw: str, line: int, *, relative_first: bool) -> str | None:
         """The published vault file `target` names, reporting why when there is none."""
@@ -304,6 +323,10 @@ class _NoteRendering:
             target = self.renderer.resolver.resolve(
                 unquote(path), self.note.path, relative_first=True
             ).path
+        if site_path is not None and target is None:
+            message = f"HTML link to {value}: no such page on this site; left as is"
+            self._report(html_url.span.line, message, Severity.INFO)
+            return
         url_of = self.renderer.site.url_of
         target_url = url_of(target) if target else None
         page_url = url_of(self.note.path)

@@ -1,14 +1,13 @@
 """Mermaid served by the site itself.
 
 Material for MkDocs loads mermaid from a CDN unless a global `mermaid` exists. Every page gets a
-small loader that defines it; the real script (installed from the npm registry with `npm ci`)
-is copied into the site and loaded only when a page has a diagram.
+small loader that defines it (see site_assets); the real script, installed from the npm
+registry with `npm install`, is copied into the site and loaded only when a page has a diagram.
 """
 
 from __future__ import annotations
 
 import logging
-from importlib.resources import files as package_files
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,7 +15,6 @@ from mkdocs.structure.files import File, Files
 
 log = logging.getLogger("mkdocs.plugins.garden.mermaid")
 
-LOADER = "assets/garden/mermaid-loader.js"
 SCRIPT = "assets/garden/mermaid.min.js"
 DIAGRAM_MARK = 'class="mermaid"'
 
@@ -28,15 +26,11 @@ class LocalMermaid:
         self.reported = False
 
     def configure(self, config: MkDocsConfig) -> None:
-        if LOADER not in config.extra_javascript:
-            config.extra_javascript.append(LOADER)
         path = Path(config.config_file_path or ".").parent / self.script_option
         self.script = path if path.is_file() else None
         self.reported = False
 
     def add_files(self, files: Files, config: MkDocsConfig) -> None:
-        loader = package_files("garden").joinpath("assets/mermaid-loader.js").read_text("utf-8")
-        files.append(File.generated(config, LOADER, content=loader))
         if self.script is not None:
             files.append(File.generated(config, SCRIPT, abs_src_path=str(self.script)))
 

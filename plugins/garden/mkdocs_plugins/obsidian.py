@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import os
-from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +22,12 @@ from garden.core.render import NoteRenderer, RenderOptions, SiteMap
 from garden.core.urls import OwnSite
 from garden.core.vault import Note, Vault
 
+from . import site_assets
 from .mermaid import LocalMermaid
 from .obsidian_config import ObsidianConfig
 
 log = logging.getLogger("mkdocs.plugins.garden.obsidian")
 
-STYLESHEET = "assets/garden/garden.css"
 _ARTICLE = 'class="md-content__inner md-typeset'
 _INDEX_NAMES = ("index.md", "readme.md")
 
@@ -43,8 +42,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _quiet_jieba()
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
+        site_assets.register(config)
         self.mermaid = LocalMermaid(self.config.mermaid_script)
         self.mermaid.configure(config)
         return config
@@ -58,7 +56,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         )
         _log_all(vault.diagnostics)
         _drop_unpublished(files, own, vault)
-        files.append(File.generated(config, STYLESHEET, content=_stylesheet()))
+        site_assets.add_files(files, config)
         if self.mermaid is not None:
             self.mermaid.add_files(files, config)
         urls = {file.src_uri: file.url for file in files}
@@ -159,10 +157,6 @@ def _in_vault(file: File, docs_dir: str) -> bool:
 
 def _inside(path: str, root: str) -> bool:
     return os.path.realpath(path).startswith(root.rstrip(os.sep) + os.sep)
-
-
-def _stylesheet() -> str:
-    return package_files("garden").joinpath("assets/garden.css").read_text(encoding="utf-8")
 
 
 def _quiet_jieba() -> None:
