@@ -89,9 +89,10 @@ def test_embedded_pages_fit_their_content(page: Any, base_url: str) -> None:
     for note, name in ((DOT_NOTE, "dotproduct.html"), (QKV_NOTE, "attention.html")):
         frame = open_embedded(page, base_url, note, name)
         iframe = page.locator(f"iframe[src$='pages/{name}']")
+        # The frame's viewport is as tall as the page's content: no inner scrollbar, no gap.
         page.wait_for_function(
-            "f => Math.abs(f.getBoundingClientRect().height - "
-            "f.contentDocument.body.getBoundingClientRect().height) <= 2",
+            "f => Math.abs(f.contentWindow.innerHeight - "
+            "f.contentDocument.documentElement.getBoundingClientRect().height) <= 1",
             arg=iframe.element_handle(),
             timeout=10_000,
         )
@@ -127,10 +128,12 @@ def test_attention_page_steps_to_numpy_s_softmax(
     assert weights == pytest.approx(np.array(example["weights"]), rel=1e-9)
     assert read_matrix(frame, "stage-output") == pytest.approx(weights @ (x @ w_v), rel=1e-9)
 
-    frame.locator("#temperature").fill("0.5")
-    frame.locator("#dk").fill("16")
-    expected = softmax(q @ k.T / np.sqrt(16), temperature=0.5)
+    frame.locator("#temperature").fill("0.7")
+    frame.locator("#dk").fill("9")  # √9 × 0.7 ≠ √4 × 1: the weights really change
+    expected = softmax(q @ k.T / np.sqrt(9), temperature=0.7)
+    assert not np.allclose(expected, weights)
     assert read_matrix(frame, "stage-weights") == pytest.approx(expected, rel=1e-9)
+    assert read_matrix(frame, "stage-scaled") == pytest.approx(q @ k.T / 3, rel=1e-9)
     assert page.errors == []
 
 

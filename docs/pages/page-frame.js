@@ -20,7 +20,8 @@
 
   function reportHeight() {
     if (window.parent === window || !document.body) return;
-    var height = Math.ceil(document.body.getBoundingClientRect().height);
+    // The root element's box holds the body and its margins, whatever the frame's size.
+    var height = Math.ceil(root.getBoundingClientRect().height);
     window.parent.postMessage({ type: "garden:page-height", height: height }, "*");
   }
 
