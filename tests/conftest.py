@@ -39,7 +39,12 @@ def directory_url(vault: Vault) -> Callable[[str], str | None]:
 
 
 def make_renderer(vault: Vault, former: tuple[str, ...] = ()) -> NoteRenderer:
-    site = SiteMap(directory_url(vault), OwnSite(("https://example.org/garden/", *former)))
+    site = SiteMap(
+        directory_url(vault),
+        OwnSite(("https://example.org/garden/", *former)),
+        tags_page="标签.md",
+        tag_anchor=lambda tag: f"tag:{SLUGIFY(tag, '-')}",
+    )
     return NoteRenderer(vault, site, RenderOptions(SLUGIFY, "-"))
 
 

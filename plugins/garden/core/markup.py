@@ -11,6 +11,7 @@ _MARKDOWN_SPECIAL = frozenset("\\`*_[]()!#|~=^${}<>&\"'")
 MISSING_CLASS = "garden-link-missing"
 BLOCK_ANCHOR_CLASS = "garden-block-anchor"
 PAGE_CLASS = "garden-page"
+TAG_CLASS = "garden-tag"
 MISSING_TITLE = "这篇笔记尚未发布或尚未写成"
 
 
@@ -41,6 +42,15 @@ def page_embed(url: str, title: str) -> str:
         f'<iframe class="{PAGE_CLASS}" src="{html.escape(url)}" title="{html.escape(title)}" '
         'loading="lazy"></iframe>'
     )
+
+
+def tag_link(name: str, url: str) -> str:
+    """An inline `#tag`, linking to its entry on the tags index (attr_list gives the class)."""
+    return f"[{literal_text('#' + name)}]({url}){{ .{TAG_CLASS} }}"
+
+
+def tag_text(name: str) -> str:
+    return f'<span class="{TAG_CLASS}">{literal_text("#" + name)}</span>'
 
 
 def block_anchor(block_id: str) -> str:

@@ -27,6 +27,8 @@ from .markup import (
     markdown_link,
     missing_link,
     page_embed,
+    tag_link,
+    tag_text,
 )
 from .mathml import MathError, tex_to_mathml
 from .resolve import Resolution, Resolver
@@ -38,7 +40,7 @@ IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".bmp", ".svg", ".w
 PAGE_SUFFIXES = frozenset({".html", ".htm"})
 _SIZE = re.compile(r"(\d+)(?:x(\d+))?")
 # Notes holding none of these need no rewriting at all.
-_SYNTAX_HINTS = ("[[", "](", "]:", "<", "^", "://", "$", "\n#")
+_SYNTAX_HINTS = ("[[", "](", "]:", "<", "^", "://", "$", "#")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,10 @@ class SiteMap:
     url_of: Callable[[str], str | None]
     """The site URL (relative to the site root) of a vault file, or None if it is not built."""
     own_site: OwnSite = field(default_factory=lambda: OwnSite(()))
+    tags_page: str | None = None
+    """The vault path of the page listing the tags (Material's tags index), if there is one."""
+    tag_anchor: Callable[[str], str] = lambda tag: f"tag:{tag}"
+    """The id the tags index gives a tag."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,8 @@ class RenderOptions:
 class RenderedNote:
     markdown: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    """Inline `#tags` of the note, in order, each once."""
 
 
 class NoteRenderer:
@@ -93,7 +101,7 @@ class NoteRenderer:
 
     def render(self, note: Note) -> RenderedNote:
         body = note.body
-        if not body.startswith("#") and not any(hint in body for hint in _SYNTAX_HINTS):
+        if not any(hint in body for hint in _SYNTAX_HINTS):
             return RenderedNote(note.body)
         return _NoteRendering(self, note).run()
 
@@ -139,8 +147,12 @@ class _NoteRendering:
             self._html_url(html_url)
         for block in self.parsed.block_ids:
             self._replace(block.marker, block_anchor(block.id))
+        tag_starts = {tag.span.start for tag in self.parsed.tags}
+        for tag in self.parsed.tags:
+            self._replace(tag.span, self._tag(tag.name))
         for offset in self.parsed.hash_lines:
-            self.edits.append(Edit(offset, offset, "\\"))
+            if offset not in tag_starts:
+                self.edits.append(Edit(offset, offset, "\\"))
         for math in self.parsed.maths:
             try:
                 tex_to_mathml(math.tex, math.display)
@@ -150,7 +162,9 @@ class _NoteRendering:
             self._report(
                 line, "syntax here could not be located exactly; left as written", Severity.INFO
             )
-        return RenderedNote(apply_edits(self.note.body, self.edits), self.diagnostics)
+        markdown = apply_edits(self.note.body, self.edits)
+        tags = list(dict.fromkeys(tag.name for tag in self.parsed.tags))
+        return RenderedNote(markdown, self.diagnostics, tags)
 
     # Reporting -------------------------------------------------------------------------
 
@@ -192,6 +206,13 @@ class _NoteRendering:
             self._page_embed(use, target)
         else:
             self._replace(use.span, markdown_link(text, url))
+
+    def _tag(self, name: str) -> str:
+        site = self.renderer.site
+        if site.tags_page is None or site.url_of(site.tags_page) is None:
+            return tag_text(name)
+        url = quote_path(relative_path(site.tags_page, self.note.path))
+        return tag_link(name, f"{url}#{site.tag_anchor(name)}")
 
     def _page_embed(self, use: WikiLinkUse, target: str) -> None:
         """`![[pages/x.html]]`: the page in an iframe (raw HTML, so the URL is the final one)."""

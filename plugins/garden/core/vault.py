@@ -13,6 +13,7 @@ from typing import Any
 
 from .diagnostics import Diagnostic, Severity
 from .frontmatter import FrontmatterError, split_frontmatter
+from .markdown.comments import strip_comments
 from .note_meta import NoteMeta, PublishMode, read_meta
 from .text import NoteEncodingError, decode_note, fold
 
@@ -134,7 +135,7 @@ def _read_note(
     info = read_meta(split.meta, mode)
     for problem in info.problems:
         diagnostics.append(Diagnostic(path, 1, problem, Severity.WARNING))
-    return Note(path, split.body, split.body_line, split.meta, info)
+    return Note(path, strip_comments(split.body), split.body_line, split.meta, info)
 
 
 def _inside(path: str, root: str) -> bool:

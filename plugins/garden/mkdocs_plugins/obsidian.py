@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +61,13 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         if self.mermaid is not None:
             self.mermaid.add_files(files, config)
         urls = {file.src_uri: file.url for file in files}
-        site = SiteMap(urls.get, OwnSite(_own_addresses(config, self.config.former_urls)))
+        directive, tag_anchor = _material_tags(config)
+        site = SiteMap(
+            urls.get,
+            OwnSite(_own_addresses(config, self.config.former_urls)),
+            tags_page=_tags_page(vault, f"<!-- {directive}"),
+            tag_anchor=tag_anchor,
+        )
         slugify, separator = _toc_slugify(config)
         severity = Severity.WARNING if self.config.missing_links == "warn" else Severity.INFO
         self.vault = vault
@@ -79,8 +86,8 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         note = self._note(page)
         if note is None or self.renderer is None:
             return markdown
-        page.meta = _page_meta(note)
         rendered = self.renderer.render(note)
+        page.meta = _page_meta(note, rendered.tags)
         _log_all(rendered.diagnostics)
         return rendered.markdown
 
@@ -115,16 +122,36 @@ def _drop_unpublished(files: Files, own: list[File], vault: Vault) -> None:
             files.remove(file)
 
 
-def _page_meta(note: Note) -> dict[str, Any]:
+def _page_meta(note: Note, inline_tags: list[str]) -> dict[str, Any]:
     meta = dict(note.meta)
     info = note.info
     if info.title:
         meta["title"] = _safe_title(info.title)
     elif os.path.basename(note.path).lower() not in _INDEX_NAMES:
         meta["title"] = _safe_title(note.stem)
-    if info.tags:
-        meta["tags"] = list(info.tags)
+    tags = list(dict.fromkeys([*info.tags, *inline_tags]))
+    if tags:
+        meta["tags"] = tags
     return meta
+
+
+def _material_tags(config: MkDocsConfig) -> tuple[str, Callable[[str], str]]:
+    """The listing marker and the tag ids of Material's tags plugin, as it is configured."""
+    plugin = config.plugins.get("material/tags")
+    options = getattr(plugin, "config", None)
+    if options is None:
+        return "material/tags", lambda tag: f"tag:{toc_default_slugify(tag, '-')}"
+    slugify, separator = options.tags_slugify, options.tags_slugify_separator
+    form: str = options.tags_slugify_format
+    return options.listings_directive, lambda tag: form.format(slug=slugify(tag, separator))
+
+
+def _tags_page(vault: Vault, marker: str) -> str | None:
+    """The first published note holding the tags listing."""
+    return next(
+        (n.path for n in sorted(vault.published_notes, key=lambda n: n.path) if marker in n.body),
+        None,
+    )
 
 
 def _safe_title(title: str) -> Markup:

@@ -11,10 +11,13 @@ from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from .spans import spans_plugin
+from .tags import tags_plugin
 from .wikilink import wikilink_plugin
 
 # Inline content holding none of these has nothing Garden reads or rewrites.
-_INLINE_SYNTAX = frozenset("[<$^")
+_INLINE_SYNTAX = frozenset("[<$^#")
+PARSE_ALL_INLINE = "garden_parse_all_inline"
+"""Set in `env` to parse every inline content (to find every code span, say)."""
 
 
 @lru_cache(maxsize=1)
@@ -30,6 +33,7 @@ def obsidian_parser() -> MarkdownIt:
     footnote_plugin(md)
     admon_plugin(md)
     wikilink_plugin(md)
+    tags_plugin(md)
     spans_plugin(md)
     md.core.ruler.at("inline", _inline_where_needed)
     return md
@@ -38,9 +42,11 @@ def obsidian_parser() -> MarkdownIt:
 def _inline_where_needed(state: StateCore) -> None:
     """markdown-it's inline stage, skipped for text with no syntax of interest (most prose)."""
     previous_type = ""
+    parse_all = bool(state.env.get(PARSE_ALL_INLINE))
     for token in state.tokens:
         if token.type == "inline":
             token.children = []
-            if previous_type == "heading_open" or not _INLINE_SYNTAX.isdisjoint(token.content):
+            wanted = parse_all or previous_type == "heading_open"
+            if wanted or not _INLINE_SYNTAX.isdisjoint(token.content):
                 state.md.inline.parse(token.content, state.md, state.env, token.children)
         previous_type = token.type

@@ -11,6 +11,7 @@ from markdown_it.token import Token
 
 from .parser import obsidian_parser
 from .spans import DESTINATION, ContentMap, SourceLines, token_span
+from .tags import TOKEN as TAG
 from .wikilink import TOKEN as WIKILINK
 from .wikilink import WikiLink
 
@@ -76,6 +77,12 @@ class BlockId:
 
 
 @dataclass(frozen=True)
+class InlineTag:
+    name: str
+    span: Span
+
+
+@dataclass(frozen=True)
 class Math:
     tex: str
     display: bool
@@ -90,6 +97,7 @@ class ParsedNote:
     destinations: list[LinkDestination] = field(default_factory=list)
     html_urls: list[HtmlUrl] = field(default_factory=list)
     maths: list[Math] = field(default_factory=list)
+    tags: list[InlineTag] = field(default_factory=list)
     hash_lines: list[int] = field(default_factory=list)
     """Offsets of paragraph lines starting with `#`, which Python-Markdown would make headings."""
     unmapped: list[int] = field(default_factory=list)
@@ -149,6 +157,8 @@ class _Scanner:
                 self._destination(content_map, token.content, child, image=True)
             elif child.type == WIKILINK:
                 self._wikilink(content_map, child, depth > 0)
+            elif child.type == TAG and depth == 0:
+                self._tag(content_map, child)
             elif child.type.startswith("math_inline"):
                 self._math(content_map, child)
             elif child.type == "html_inline":
@@ -182,6 +192,13 @@ class _Scanner:
         label = content[label_start : content.rfind("](", label_start, offsets[0])]
         link = self._span(content_map, whole[0], whole[1], content[whole[0] : whole[1]])
         self.parsed.destinations.append(LinkDestination(raw, span, image, link, label))
+
+    def _tag(self, content_map: ContentMap, child: Token) -> None:
+        offsets = token_span(child)
+        if offsets is not None:
+            span = self._span(content_map, offsets[0], offsets[1], "#" + child.content)
+            if span is not None:
+                self.parsed.tags.append(InlineTag(child.content, span))
 
     def _math(self, content_map: ContentMap, child: Token) -> None:
         offsets = token_span(child)
@@ -246,6 +263,8 @@ def _texts(children: list[Token]) -> Iterator[str]:
             yield child.content
         elif child.type == WIKILINK:
             yield child.meta["link"].display
+        elif child.type == TAG:
+            yield "#" + child.content
         elif child.type == "softbreak":
             yield " "
         elif child.children:

@@ -24,7 +24,16 @@ DESTINATION = "destination"
 RuleFn = Callable[[StateInline, bool], bool]
 
 
-TRACKED_RULES = ("wikilink", "link", "image", "html_inline", "autolink", "math_inline")
+TRACKED_RULES = (
+    "wikilink",
+    "link",
+    "image",
+    "html_inline",
+    "autolink",
+    "math_inline",
+    "backticks",
+    "obsidian_tag",
+)
 
 
 def spans_plugin(md: MarkdownIt, rules: tuple[str, ...] = TRACKED_RULES) -> None:
