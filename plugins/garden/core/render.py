@@ -19,6 +19,7 @@ from markdown_it.common.utils import unescapeAll
 from .anchors import HeadingAnchors, Slugify
 from .diagnostics import Diagnostic, Severity
 from .edits import Edit, apply_edits
+from .markdown.callouts import render_callouts
 from .markdown.scan import HtmlUrl, LinkDestination, ParsedNote, Span, WikiLinkUse, scan
 from .markup import (
     block_anchor,
@@ -40,7 +41,7 @@ IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".bmp", ".svg", ".w
 PAGE_SUFFIXES = frozenset({".html", ".htm"})
 _SIZE = re.compile(r"(\d+)(?:x(\d+))?")
 # Notes holding none of these need no rewriting at all.
-_SYNTAX_HINTS = ("[[", "](", "]:", "<", "^", "://", "$", "#")
+_SYNTAX_HINTS = ("[[", "](", "]:", "[!", "<", "^", "://", "$", "#")
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ class _NoteRendering:
             self._report(
                 line, "syntax here could not be located exactly; left as written", Severity.INFO
             )
-        markdown = apply_edits(self.note.body, self.edits)
+        markdown = render_callouts(apply_edits(self.note.body, self.edits))
         tags = list(dict.fromkeys(tag.name for tag in self.parsed.tags))
         return RenderedNote(markdown, self.diagnostics, tags)
 
