@@ -21,6 +21,7 @@ from .diagnostics import Diagnostic, Severity
 from .edits import Edit, apply_edits
 from .markdown.callouts import render_callouts
 from .markdown.scan import HtmlUrl, LinkDestination, ParsedNote, Span, WikiLinkUse, scan
+from .markdown.spans import SourceLines
 from .markup import (
     block_anchor,
     literal_text,
@@ -136,6 +137,7 @@ class _NoteRendering:
         self.renderer = renderer
         self.note = note
         self.parsed = renderer.parsed(note.path)
+        self.parsed_lines = SourceLines(note.body)
         self.edits: list[Edit] = []
         self.diagnostics: list[Diagnostic] = []
 
@@ -159,6 +161,8 @@ class _NoteRendering:
                 tex_to_mathml(math.tex, math.display)
             except MathError as error:
                 self._report(math.line, str(error))
+            if math.lines is not None:
+                self._set_apart(*math.lines)
         for line in self.parsed.unmapped:
             self._report(
                 line, "syntax here could not be located exactly; left as written", Severity.INFO
@@ -207,6 +211,17 @@ class _NoteRendering:
             self._page_embed(use, target)
         else:
             self._replace(use.span, markdown_link(text, url))
+
+    def _set_apart(self, first: int, end: int) -> None:
+        """Blank lines around a `$$` block: Obsidian needs none, Python-Markdown does."""
+        lines = self.parsed_lines
+        prefix = lines.line(first)[: max(lines.line(first).find("$$"), 0)].rstrip()
+        if first > 0 and lines.line(first - 1).strip(" \t>"):
+            start = lines.starts[first]
+            self.edits.append(Edit(start, start, prefix + "\n"))
+        if end < len(lines.starts) and lines.line(end).strip(" \t>"):
+            start = lines.starts[end]
+            self.edits.append(Edit(start, start, prefix + "\n"))
 
     def _tag(self, name: str) -> str:
         site = self.renderer.site

@@ -15,8 +15,12 @@ from .parser import obsidian_parser
 
 # Obsidian's callout types and aliases; Material styles each of these as an admonition.
 KNOWN_TYPES = frozenset(
-    "note abstract summary tldr info todo tip hint important success check done question help "
-    "faq warning caution attention failure fail missing danger error bug example quote cite".split()
+    (
+        *("note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important"),
+        *("success", "check", "done", "question", "help", "faq", "warning", "caution"),
+        *("attention", "failure", "fail", "missing", "danger", "error", "bug", "example"),
+        *("quote", "cite"),
+    )
 )
 NEUTRAL_TYPE = "note"
 MAX_NESTING = 12
@@ -40,19 +44,24 @@ def render_callouts(markdown: str) -> str:
 def _convert_outermost(markdown: str) -> str:
     lines = markdown.split("\n")
     tokens = obsidian_parser().parse(markdown, {})
+    found: list[tuple[int, int, int, re.Match[str]]] = []
     depth = 0
-    converted_until = -1
     for index, token in enumerate(tokens):
         if token.type == "blockquote_open":
             callout = _header(tokens, index)
-            if callout and token.map and token.map[0] >= converted_until:
-                first, last = token.map
-                lines[first:last] = _admonition(lines[first:last], depth, callout)
-                # Line counts do not change, so later maps stay valid; skip nested ones.
-                converted_until = last
+            outside = not found or token.map is None or token.map[0] >= found[-1][1]
+            if callout and token.map and outside:  # nested ones wait for the next round
+                found.append((token.map[0], token.map[1], depth, callout))
             depth += 1
         elif token.type == "blockquote_close":
             depth -= 1
+    for first, last, level, callout in reversed(found):  # later blocks first: maps stay valid
+        block = _admonition(lines[first:last], level, callout)
+        # Python-Markdown starts an admonition only after a blank line, and ends it at one.
+        kept = _split_prefix(lines[first], level)[0].rstrip()
+        before = [kept] if first > 0 and lines[first - 1].strip(" >") else []
+        after = [kept] if last < len(lines) and lines[last].strip(" >") else []
+        lines[first:last] = [*before, *block, *after]
     return "\n".join(lines)
 
 
@@ -71,7 +80,7 @@ def _admonition(lines: list[str], depth: int, header: re.Match[str]) -> list[str
     for number, line in enumerate(lines):
         kept, rest = _split_prefix(line, depth)
         if number == 0:
-            result.append(f'{kept}{opener} {classes}' + (f' "{title}"' if title else ""))
+            result.append(f"{kept}{opener} {classes}" + (f' "{title}"' if title else ""))
         else:
             result.append(f"{kept}    {rest}".rstrip() if rest.strip() else kept.rstrip())
     return result

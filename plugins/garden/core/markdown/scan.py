@@ -87,6 +87,8 @@ class Math:
     tex: str
     display: bool
     line: int
+    lines: tuple[int, int] | None = None
+    """For `$$` math standing on lines of its own: its first line and the line after it."""
 
 
 @dataclass
@@ -126,7 +128,8 @@ class _Scanner:
                 opener = tokens[index - 1] if index else None
                 self._inline(token, opener)
             elif token.type.startswith("math_block") and token.map is not None:
-                self.parsed.maths.append(Math(token.content, True, token.map[0]))
+                first, last = token.map
+                self.parsed.maths.append(Math(token.content, True, first, (first, last)))
             elif token.type == "html_block" and token.map is not None:
                 self._html(ContentMap(self.lines, token, self.cursors), token.content, 0)
         return self.parsed
@@ -202,9 +205,22 @@ class _Scanner:
 
     def _math(self, content_map: ContentMap, child: Token) -> None:
         offsets = token_span(child)
-        start = content_map.to_source(offsets[0]) if offsets else None
-        line = self.lines.line_of(start) if start is not None else content_map.first_line
-        self.parsed.maths.append(Math(child.content, child.type.endswith("double"), line))
+        span = content_map.span(*offsets) if offsets else None
+        display = child.type.endswith("double")
+        if span is None:
+            self.parsed.maths.append(Math(child.content, display, content_map.first_line))
+            return
+        first, last = self.lines.line_of(span[0]), self.lines.line_of(span[1])
+        own_lines = display and first != last and self._alone_on_lines(span)
+        lines = (first, last + 1) if own_lines else None
+        self.parsed.maths.append(Math(child.content, display, first, lines))
+
+    def _alone_on_lines(self, span: tuple[int, int]) -> bool:
+        """Whether only container marks stand before `span` on its line, and nothing after it."""
+        line_start = self.lines.starts[self.lines.line_of(span[0])]
+        line_end = self.body.find("\n", span[1])
+        after = self.body[span[1] : line_end if line_end != -1 else len(self.body)]
+        return not self.body[line_start : span[0]].strip(" \t>") and not after.strip()
 
     def _html(self, content_map: ContentMap, html: str, offset: int) -> None:
         for match in _HTML_URL.finditer(html):
