@@ -44,6 +44,23 @@ def page_embed(url: str, title: str) -> str:
     )
 
 
+def media_element(tag: str, url: str, title: str) -> str:
+    """`<audio>` or `<video>` with the browser's controls."""
+    return (
+        f'<{tag} class="garden-media" src="{html.escape(url)}" title="{html.escape(title)}" '
+        f'controls preload="metadata"></{tag}>'
+    )
+
+
+def pdf_embed(url: str, title: str) -> str:
+    """A PDF in the browser's viewer, with a link for browsers that show none."""
+    safe_url, safe_title = html.escape(url), html.escape(title)
+    return (
+        f'<object class="garden-pdf" data="{safe_url}" type="application/pdf" '
+        f'title="{safe_title}"><a href="{safe_url}">{safe_title}</a></object>'
+    )
+
+
 def tag_link(name: str, url: str) -> str:
     """An inline `#tag`, linking to its entry on the tags index (attr_list gives the class)."""
     return f"[{literal_text('#' + name)}]({url}){{ .{TAG_CLASS} }}"

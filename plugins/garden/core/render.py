@@ -28,7 +28,9 @@ from .markup import (
     markdown_image,
     markdown_link,
     missing_link,
+    media_element,
     page_embed,
+    pdf_embed,
     tag_link,
     tag_text,
 )
@@ -40,6 +42,9 @@ from .vault import Note, Vault, is_note_path, note_key
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".bmp", ".svg", ".webp", ".avif"})
 PAGE_SUFFIXES = frozenset({".html", ".htm"})
+AUDIO_SUFFIXES = frozenset({".mp3", ".wav", ".m4a", ".ogg", ".oga", ".flac", ".3gp"})
+VIDEO_SUFFIXES = frozenset({".mp4", ".webm", ".ogv", ".mov", ".mkv"})
+PDF_SUFFIXES = frozenset({".pdf"})
 _SIZE = re.compile(r"(\d+)(?:x(\d+))?")
 # Notes holding none of these need no rewriting at all.
 _SYNTAX_HINTS = ("[[", "](", "]:", "[!", "<", "^", "://", "$", "#")
@@ -207,8 +212,10 @@ class _NoteRendering:
         suffix = posixpath.splitext(target)[1].lower()
         if link.embed and suffix in IMAGE_SUFFIXES:
             self._replace(use.span, _image_embed(link.alias, target, url))
-        elif link.embed and suffix in PAGE_SUFFIXES:
-            self._page_embed(use, target)
+        elif (
+            link.embed and suffix in PAGE_SUFFIXES | AUDIO_SUFFIXES | VIDEO_SUFFIXES | PDF_SUFFIXES
+        ):
+            self._media_embed(use, target, suffix)
         else:
             self._replace(use.span, markdown_link(text, url))
 
@@ -230,13 +237,23 @@ class _NoteRendering:
         url = quote_path(relative_path(site.tags_page, self.note.path))
         return tag_link(name, f"{url}#{site.tag_anchor(name)}")
 
-    def _page_embed(self, use: WikiLinkUse, target: str) -> None:
-        """`![[pages/x.html]]`: the page in an iframe (raw HTML, so the URL is the final one)."""
+    def _media_embed(self, use: WikiLinkUse, target: str, suffix: str) -> None:
+        """A page, audio, video or PDF in the element that plays it (raw HTML, so the URL is
+        the final one, relative to this page's URL)."""
         url_of = self.renderer.site.url_of
         target_url, page_url = url_of(target), url_of(self.note.path)
         assert target_url is not None and page_url is not None  # both published, or no target
+        url = relative_url(target_url, page_url)
         title = use.link.alias or posixpath.splitext(posixpath.basename(target))[0]
-        self._replace(use.span, page_embed(relative_url(target_url, page_url), title))
+        if suffix in AUDIO_SUFFIXES:
+            element = media_element("audio", url, title)
+        elif suffix in VIDEO_SUFFIXES:
+            element = media_element("video", url, title)
+        elif suffix in PDF_SUFFIXES:
+            element = pdf_embed(url + "".join(f"#{part}" for part in use.link.subpath[:1]), title)
+        else:
+            element = page_embed(url, title)
+        self._replace(use.span, element)
 
     def _target(self, target: str, raw: str, line: int, *, relative_first: bool) -> str | None:
         """The published vault file `target` names, reporting why when there is none."""

@@ -10,6 +10,7 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from .loose_images import loose_images_plugin
 from .spans import spans_plugin
 from .tags import tags_plugin
 from .wikilink import wikilink_plugin
@@ -34,6 +35,7 @@ def obsidian_parser() -> MarkdownIt:
     admon_plugin(md)
     wikilink_plugin(md)
     tags_plugin(md)
+    loose_images_plugin(md)
     spans_plugin(md)
     md.core.ruler.at("inline", _inline_where_needed)
     return md

@@ -11,6 +11,7 @@ from markdown_it.token import Token
 
 from .parser import obsidian_parser
 from .spans import DESTINATION, ContentMap, SourceLines, token_span
+from .loose_images import TOKEN as LOOSE_IMAGE
 from .tags import TOKEN as TAG
 from .wikilink import TOKEN as WIKILINK
 from .wikilink import WikiLink
@@ -156,7 +157,7 @@ class _Scanner:
                 depth += 1
             elif child.type == "link_close":
                 depth -= 1
-            elif child.type == "image":
+            elif child.type in ("image", LOOSE_IMAGE):
                 self._destination(content_map, token.content, child, image=True)
             elif child.type == WIKILINK:
                 self._wikilink(content_map, child, depth > 0)

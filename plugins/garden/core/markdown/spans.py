@@ -33,6 +33,7 @@ TRACKED_RULES = (
     "math_inline",
     "backticks",
     "obsidian_tag",
+    "loose_image",
 )
 
 
