@@ -9,9 +9,9 @@ from typing import Any
 
 from markdown_it.token import Token
 
+from .loose_images import TOKEN as LOOSE_IMAGE
 from .parser import obsidian_parser
 from .spans import DESTINATION, ContentMap, SourceLines, token_span
-from .loose_images import TOKEN as LOOSE_IMAGE
 from .tags import TOKEN as TAG
 from .wikilink import TOKEN as WIKILINK
 from .wikilink import WikiLink
