@@ -38,7 +38,7 @@ def read_cases(path: Path) -> list[Case]:
 
     def close_section() -> None:
         if cases and section is not None:
-            cases[-1].sections[section] = "\n".join(lines).strip("\n") + "\n"
+            cases[-1].sections[section] = "\n".join(lines).rstrip("\n") + "\n"
 
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("=== "):

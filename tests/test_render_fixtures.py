@@ -29,7 +29,7 @@ def test_render(case: Case, vault_dir: Path) -> None:
     former = ("https://pkm365.github.io/",)
     rendered = make_renderer(vault, former).render(vault.notes[NOTE_PATH])
 
-    assert rendered.markdown == case.sections["markdown"]
+    assert rendered.markdown.rstrip("\n") == case.sections["markdown"].rstrip("\n")
     log = [
         (d.line - FRONTMATTER_LINES, d.severity.name.lower(), d.message)
         for d in rendered.diagnostics

@@ -31,17 +31,28 @@ class HeadingAnchors:
 
     def find(self, path: Sequence[str]) -> str | None:
         """The id of the heading named by `path` (outermost first), or None."""
+        index = self.find_index(path)
+        if index is not None:
+            return self.ids[index]
+        return path[0] if len(path) == 1 and path[0] in self.ids else None
+
+    def find_index(self, path: Sequence[str]) -> int | None:
+        """Which heading `path` names: the first whose ancestors include the outer parts."""
         wanted = [heading_key(part) for part in path]
         ancestors: list[tuple[int, set[str]]] = []
-        for heading, keys, anchor in zip(self.headings, self.keys, self.ids, strict=True):
+        for index, (heading, keys) in enumerate(zip(self.headings, self.keys, strict=True)):
             while ancestors and ancestors[-1][0] >= heading.level:
                 ancestors.pop()
             if wanted[-1] in keys and _is_subsequence(wanted[:-1], [k for _, k in ancestors]):
-                return anchor
+                return index
             ancestors.append((heading.level, keys))
-        if len(wanted) == 1 and path[0] in self.ids:
-            return path[0]
         return None
+
+    def section_end(self, index: int) -> int | None:
+        """The line of the next heading of the same or a higher level (None: the note's end)."""
+        level = self.headings[index].level
+        following = (h.line for h in self.headings[index + 1 :] if h.level <= level)
+        return next(following, None)
 
 
 def _is_subsequence(needle: list[str], haystack: list[set[str]]) -> bool:

@@ -12,6 +12,7 @@ MISSING_CLASS = "garden-link-missing"
 BLOCK_ANCHOR_CLASS = "garden-block-anchor"
 PAGE_CLASS = "garden-page"
 TAG_CLASS = "garden-tag"
+EMBED_CLASS = "garden-embed"
 MISSING_TITLE = "这篇笔记尚未发布或尚未写成"
 
 
@@ -59,6 +60,19 @@ def pdf_embed(url: str, title: str) -> str:
         f'<object class="garden-pdf" data="{safe_url}" type="application/pdf" '
         f'title="{safe_title}"><a href="{safe_url}">{safe_title}</a></object>'
     )
+
+
+def embed_block(source_link: str, body: str) -> str:
+    """An embedded note: a frame (md_in_html) holding a link to its source, then its text."""
+    return (
+        f'<div class="{EMBED_CLASS}" markdown="1">\n\n{source_link}{{ .{EMBED_CLASS}-source }}'
+        f"\n\n{body.strip()}\n\n</div>"
+    )
+
+
+def embed_notice(name: str) -> str:
+    """In place of an embed whose note is missing or unpublished: its name, nothing of it."""
+    return f'<span class="{EMBED_CLASS}-missing">无法嵌入：{literal_text(name)}</span>'
 
 
 def tag_link(name: str, url: str) -> str:

@@ -20,10 +20,13 @@ from .anchors import HeadingAnchors, Slugify
 from .diagnostics import Diagnostic, Severity
 from .edits import Edit, apply_edits
 from .markdown.callouts import render_callouts
+from .markdown.headings import demote_headings
 from .markdown.scan import HtmlUrl, LinkDestination, ParsedNote, Span, WikiLinkUse, scan
 from .markdown.spans import SourceLines
 from .markup import (
     block_anchor,
+    embed_block,
+    embed_notice,
     literal_text,
     markdown_image,
     markdown_link,
@@ -45,6 +48,7 @@ PAGE_SUFFIXES = frozenset({".html", ".htm"})
 AUDIO_SUFFIXES = frozenset({".mp3", ".wav", ".m4a", ".ogg", ".oga", ".flac", ".3gp"})
 VIDEO_SUFFIXES = frozenset({".mp4", ".webm", ".ogv", ".mov", ".mkv"})
 PDF_SUFFIXES = frozenset({".pdf"})
+MAX_EMBED_DEPTH = 8
 _SIZE = re.compile(r"(\d+)(?:x(\d+))?")
 # Notes holding none of these need no rewriting at all.
 _SYNTAX_HINTS = ("[[", "](", "]:", "[!", "<", "^", "://", "$", "#")
@@ -138,15 +142,38 @@ def _slug_key(path: str) -> str:
 
 
 class _NoteRendering:
-    def __init__(self, renderer: NoteRenderer, note: Note) -> None:
+    """One rendering of a note, or of a part of it embedded in another note's page.
+
+    Links are resolved from `note` (where they were written); the URLs written are relative
+    to `host`, the note on whose page the Markdown lands.
+    """
+
+    def __init__(
+        self,
+        renderer: NoteRenderer,
+        note: Note,
+        host: str | None = None,
+        window: tuple[int, int] | None = None,
+        chain: tuple[str, ...] = (),
+    ) -> None:
         self.renderer = renderer
         self.note = note
-        self.parsed = renderer.parsed(note.path)
+        self.host = host or note.path
+        self.window = window or (0, len(note.body))
+        self.chain = chain or (f"{note.path}#",)
+        parsed = renderer.parsed(note.path)
         self.parsed_lines = SourceLines(note.body)
+        self.parsed = parsed if window is None else parsed.within(*self.window, self.parsed_lines)
         self.edits: list[Edit] = []
         self.diagnostics: list[Diagnostic] = []
 
     def run(self) -> RenderedNote:
+        markdown = self.rewrite()
+        tags = list(dict.fromkeys(tag.name for tag in self.parsed.tags))
+        return RenderedNote(markdown, self.diagnostics, tags)
+
+    def rewrite(self) -> str:
+        """The note's (or the window's) Markdown with every edit applied."""
         for use in self.parsed.wikilinks:
             self._wikilink(use)
         for destination in self.parsed.destinations:
@@ -172,9 +199,9 @@ class _NoteRendering:
             self._report(
                 line, "syntax here could not be located exactly; left as written", Severity.INFO
             )
-        markdown = render_callouts(apply_edits(self.note.body, self.edits))
-        tags = list(dict.fromkeys(tag.name for tag in self.parsed.tags))
-        return RenderedNote(markdown, self.diagnostics, tags)
+        start, end = self.window
+        edits = [Edit(e.start - start, e.end - start, e.text) for e in self.edits]
+        return render_callouts(apply_edits(self.note.body[start:end], edits))
 
     # Reporting -------------------------------------------------------------------------
 
@@ -199,9 +226,15 @@ class _NoteRendering:
         else:
             target = self._target(link.target, link.raw, use.span.line, relative_first=False)
         if target is None:
-            self._replace(use.span, missing_link(literal_text(text)))
+            if link.embed and _links_to_note(link.target):
+                self._replace(use.span, embed_notice(text))
+            else:
+                self._replace(use.span, missing_link(literal_text(text)))
             return
-        url = quote_path(relative_path(target, self.note.path)) if link.target else ""
+        if link.embed and is_note_path(target):
+            self._note_embed(use, target)
+            return
+        url = self._relative(target)
         if is_note_path(target):
             anchor = self._anchor(target, link.subpath, link.raw, use.span.line)
             url += f"#{anchor}" if anchor else ""
@@ -219,6 +252,78 @@ class _NoteRendering:
         else:
             self._replace(use.span, markdown_link(text, url))
 
+    # Embedded notes -------------------------------------------------------------------
+
+    def _note_embed(self, use: WikiLinkUse, target: str) -> None:
+        """`![[Note]]`, `![[Note#标题]]`, `![[Note#^id]]`: that part of the note, rendered as
+        part of this page in a frame that links to its source."""
+        link, line = use.link, use.span.line
+        key = f"{target}#{'#'.join(link.subpath)}"
+        if key in self.chain or len(self.chain) > MAX_EMBED_DEPTH:
+            trail = " → ".join((*self.chain, key))
+            reason = "a cycle" if key in self.chain else f"nested deeper than {MAX_EMBED_DEPTH}"
+            self._report(line, f"embed {link.raw} is {reason}: {trail}; stopped there")
+            self._replace(use.span, embed_notice(link.display))
+            return
+        window = self._embed_window(target, link.subpath, link.raw, line)
+        prefix = self._line_prefix(use.span)
+        if window is None or prefix is None:
+            if prefix is None:
+                self._report(line, f"embed {link.raw} shares its line with text; shown as a link")
+            anchor = self._anchor(target, link.subpath, link.raw, line) if window else None
+            self._replace(
+                use.span,
+                markdown_link(
+                    link.display, self._relative(target) + (f"#{anchor}" if anchor else "")
+                ),
+            )
+            return
+        source = self.renderer.vault.notes[target]
+        inner = _NoteRendering(self.renderer, source, self.host, window, (*self.chain, key))
+        body = demote_headings(inner.rewrite())
+        self.diagnostics.extend(inner.diagnostics)
+        anchor = self._anchor(target, link.subpath, link.raw, line) if link.subpath else None
+        source_link = markdown_link(
+            source.title, self._relative(target) + (f"#{anchor}" if anchor else "")
+        )
+        self._replace(use.span, _with_prefix(embed_block(source_link, body), prefix))
+
+    def _embed_window(
+        self, target: str, subpath: Sequence[str], raw: str, line: int
+    ) -> tuple[int, int] | None:
+        """The part of the target's body an embed shows, or None (reported) if it is not there."""
+        body = self.renderer.vault.notes[target].body
+        if not subpath:
+            return (0, len(body))
+        lines = SourceLines(body)
+        parsed = self.renderer.parsed(target)
+        if len(subpath) == 1 and subpath[0].startswith("^"):
+            wanted = fold(subpath[0][1:])
+            block = next((b for b in parsed.block_ids if fold(b.id) == wanted), None)
+            if block is None:
+                self._report(line, f"embed {raw}: no block {subpath[0]} in '{target}'")
+                return None
+            return (lines.offset(block.lines[0]), lines.offset(block.lines[1]))
+        anchors = self.renderer.anchors(target)
+        index = anchors.find_index(subpath)
+        if index is None:
+            self._report(line, f"embed {raw}: no heading '{'#'.join(subpath)}' in '{target}'")
+            return None
+        end = anchors.section_end(index)
+        return (lines.offset(parsed.headings[index].line), lines.offset(end) if end else len(body))
+
+    def _line_prefix(self, span: Span) -> str | None:
+        """What stands before `span` on its line (container marks), or None if it is text."""
+        start = self.parsed_lines.starts[span.line]
+        prefix = self.note.body[start : span.start]
+        end = self.note.body.find("\n", span.end)
+        after = self.note.body[span.end : end if end != -1 else len(self.note.body)]
+        return prefix if not prefix.strip(" \t>") and not after.strip() else None
+
+    def _relative(self, target: str) -> str:
+        """A Markdown link path to `target` from the host note; empty for the host itself."""
+        return "" if target == self.host else quote_path(relative_path(target, self.host))
+
     def _set_apart(self, first: int, end: int) -> None:
         """Blank lines around a `$$` block: Obsidian needs none, Python-Markdown does."""
         lines = self.parsed_lines
@@ -234,14 +339,14 @@ class _NoteRendering:
         site = self.renderer.site
         if site.tags_page is None or site.url_of(site.tags_page) is None:
             return tag_text(name)
-        url = quote_path(relative_path(site.tags_page, self.note.path))
+        url = self._relative(site.tags_page)
         return tag_link(name, f"{url}#{site.tag_anchor(name)}")
 
     def _media_embed(self, use: WikiLinkUse, target: str, suffix: str) -> None:
         """A page, audio, video or PDF in the element that plays it (raw HTML, so the URL is
         the final one, relative to this page's URL)."""
         url_of = self.renderer.site.url_of
-        target_url, page_url = url_of(target), url_of(self.note.path)
+        target_url, page_url = url_of(target), url_of(self.host)
         assert target_url is not None and page_url is not None  # both published, or no target
         url = relative_url(target_url, page_url)
         title = use.link.alias or posixpath.splitext(posixpath.basename(target))[0]
@@ -332,7 +437,7 @@ class _NoteRendering:
                 self._replace(destination.link, missing_link(destination.label))
         if target is None:
             return
-        new_url = quote_path(relative_path(target, self.note.path)) if path else ""
+        new_url = self._relative(target)
         new_url += self._fragment(target, fragment)
         if new_url != raw:
             self._replace(destination.span, new_url)
@@ -383,7 +488,7 @@ class _NoteRendering:
             return
         url_of = self.renderer.site.url_of
         target_url = url_of(target) if target else None
-        page_url = url_of(self.note.path)
+        page_url = url_of(self.host)
         if target_url is None or page_url is None:
             if target is not None or (site_path is None and _links_to_note(unquote(path))):
                 self._missing(html_url.span.line, f"HTML link to '{value}' has no published target")
@@ -392,6 +497,15 @@ class _NoteRendering:
         assert target is not None
         new_url = relative_url(target_url, page_url) + self._fragment(target, fragment)
         self._replace(html_url.span, html.escape(new_url))
+
+
+def _with_prefix(block: str, prefix: str) -> str:
+    """`block` on lines of its own, each carrying the container prefix of the embed's line."""
+    lines = ["", *block.split("\n"), ""]
+    return "\n".join(
+        (prefix + line if line else prefix.rstrip()) if number else line
+        for number, line in enumerate(lines)
+    )
 
 
 def _links_to_note(path: str) -> bool:

@@ -75,6 +75,8 @@ class BlockId:
     id: str
     marker: Span
     """The ` ^id` text, which the anchor replaces."""
+    lines: tuple[int, int]
+    """The block it names (its paragraph, or its list item): first line, line after."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,26 @@ class ParsedNote:
     tags: list[InlineTag] = field(default_factory=list)
     hash_lines: list[int] = field(default_factory=list)
     """Offsets of paragraph lines starting with `#`, which Python-Markdown would make headings."""
+
+    def within(self, start: int, end: int, lines: SourceLines) -> ParsedNote:
+        """What stands in `[start, end)` of the body: for rendering a part of the note."""
+        first, last = lines.line_of(start), lines.line_of(max(start, end - 1))
+
+        def inside(span: Span) -> bool:
+            return start <= span.start and span.end <= end
+
+        return ParsedNote(
+            headings=self.headings,
+            block_ids=[b for b in self.block_ids if inside(b.marker)],
+            wikilinks=[w for w in self.wikilinks if inside(w.span)],
+            destinations=[d for d in self.destinations if inside(d.span)],
+            html_urls=[h for h in self.html_urls if inside(h.span)],
+            unmapped=[line for line in self.unmapped if first <= line <= last],
+            maths=[m for m in self.maths if first <= m.line <= last],
+            tags=[t for t in self.tags if inside(t.span)],
+            hash_lines=[offset for offset in self.hash_lines if start <= offset < end],
+        )
+
     unmapped: list[int] = field(default_factory=list)
     """Lines with syntax whose place in the source could not be found (left as written)."""
 
@@ -121,11 +143,16 @@ class _Scanner:
         self.body = body
         self.lines = SourceLines(body)
         self.cursors: dict[int, int] = {}
+        self.list_items: list[tuple[int, int]] = []
         self.parsed = ParsedNote()
 
     def run(self, tokens: list[Token]) -> ParsedNote:
         for index, token in enumerate(tokens):
-            if token.type == "inline" and token.map is not None:
+            if token.type == "list_item_open" and token.map is not None:
+                self.list_items.append((token.map[0], token.map[1]))
+            elif token.type == "list_item_close":
+                self.list_items.pop()
+            elif token.type == "inline" and token.map is not None:
                 opener = tokens[index - 1] if index else None
                 self._inline(token, opener)
             elif token.type.startswith("math_block") and token.map is not None:
@@ -169,8 +196,9 @@ class _Scanner:
                 span = token_span(child)
                 if span is not None:
                     self._html(content_map, child.content, span[0])
-        if opener is not None and opener.type == "paragraph_open":
-            self._block_id(content_map, token)
+        if opener is not None and opener.type == "paragraph_open" and opener.map is not None:
+            block = self.list_items[-1] if self.list_items else (opener.map[0], opener.map[1])
+            self._block_id(content_map, token, block)
             self._hash_lines(content_map, token.content)
 
     def _wikilink(self, content_map: ContentMap, child: Token, inside_link: bool) -> None:
@@ -231,7 +259,7 @@ class _Scanner:
             if span is not None:
                 self.parsed.html_urls.append(HtmlUrl(match.group(group), span))
 
-    def _block_id(self, content_map: ContentMap, token: Token) -> None:
+    def _block_id(self, content_map: ContentMap, token: Token, block: tuple[int, int]) -> None:
         last = token.children[-1] if token.children else None
         if last is None or last.type != "text":
             return
@@ -240,7 +268,7 @@ class _Scanner:
             return
         marker = self._span(content_map, match.start(), match.end(), match.group(0))
         if marker is not None:
-            self.parsed.block_ids.append(BlockId(match.group(1), marker))
+            self.parsed.block_ids.append(BlockId(match.group(1), marker, block))
 
     def _hash_lines(self, content_map: ContentMap, content: str) -> None:
         offset = 0

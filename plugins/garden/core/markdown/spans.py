@@ -102,6 +102,10 @@ class SourceLines:
         end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
         return self.text[start:end]
 
+    def offset(self, line: int) -> int:
+        """Where `line` starts (the text's end for a line past it)."""
+        return self.starts[line] if line < len(self.starts) else len(self.text)
+
     def line_of(self, offset: int) -> int:
         """0-based line holding `offset`."""
         return bisect.bisect_right(self.starts, offset) - 1
