@@ -118,3 +118,15 @@ def test_titles_and_tags_are_text_never_markup(tmp_path: Path) -> None:
         "<title>＜/title＞＜script＞alert(1)＜/script＞ &#34;引号&#34; &amp; ＜b＞粗＜/b＞ - "
         in page
     )
+
+
+def test_obsidian_content_syntax_in_the_notes(site: Build) -> None:
+    heads = (site.site / "🪄AI漫谈/多头注意力/index.html").read_text(encoding="utf-8")
+    assert '<div class="admonition tip">' in heads and "<mark>" in heads
+    assert 'class="garden-tag" href="../../%E6%A0%87%E7%AD%BE/#tag:注意力"' in heads
+    scaling = (site.site / "🪄AI漫谈/为什么要除以 √d_k？/index.html").read_text(encoding="utf-8")
+    assert '<details class="warning">' in scaling
+    hub = (site.site / HUB).read_text(encoding="utf-8")
+    assert '<div class="garden-embed">' in hub and 'id="^dot-def"' in hub
+    # A %%comment%% reaches nothing: not the page, not the search index.
+    assert [str(path) for path, text in site_texts(site.site) if "待补" in text] == []

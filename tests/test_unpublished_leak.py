@@ -25,6 +25,14 @@ LINKS = """
 [md](../🔒%20私密/私密笔记.md) [md2](<../🔒 私密/私密笔记.md#私密小节>) [短](私密笔记.md)
 <a href="../🔒 私密/私密笔记.md">html</a>
 [旧址](https://pkm365.github.io/🔒-私密/私密笔记)
+
+![[私密笔记]]
+
+![[私密笔记#私密小节]]
+
+> ![[秘密别名#^secret-block]]
+
+- ![[🔒 私密/私密笔记]]
 """
 
 
@@ -58,3 +66,4 @@ def test_unpublished_note_leaves_no_trace(tmp_path: Path) -> None:
         assert not [link for link in links if "私密" in link or "%E7%A7%81%E5%AF%86" in link], links
     published = (build.site / "公开/公开笔记/index.html").read_text(encoding="utf-8")
     assert published.count('class="garden-link-missing"') >= 12
+    assert published.count('class="garden-embed-missing"') == 4  # embeds: the name only

@@ -76,8 +76,9 @@ def embed_notice(name: str) -> str:
 
 
 def tag_link(name: str, url: str) -> str:
-    """An inline `#tag`, linking to its entry on the tags index (attr_list gives the class)."""
-    return f"[{literal_text('#' + name)}]({url}){{ .{TAG_CLASS} }}"
+    """An inline `#tag`, linking to its entry on the tags index."""
+    text = literal_text("#" + name)
+    return f'<a class="{TAG_CLASS}" href="{html.escape(url)}">{text}</a>'
 
 
 def tag_text(name: str) -> str:

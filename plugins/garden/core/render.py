@@ -336,11 +336,14 @@ class _NoteRendering:
             self.edits.append(Edit(start, start, prefix + "\n"))
 
     def _tag(self, name: str) -> str:
+        """A link to the tag on the tags index. Raw HTML with the final URL: the index's ids
+        are written by Material's tags plugin after MkDocs has checked Markdown links."""
         site = self.renderer.site
-        if site.tags_page is None or site.url_of(site.tags_page) is None:
+        index_url = site.url_of(site.tags_page) if site.tags_page else None
+        page_url = site.url_of(self.host)
+        if index_url is None or page_url is None:
             return tag_text(name)
-        url = self._relative(site.tags_page)
-        return tag_link(name, f"{url}#{site.tag_anchor(name)}")
+        return tag_link(name, f"{relative_url(index_url, page_url)}#{site.tag_anchor(name)}")
 
     def _media_embed(self, use: WikiLinkUse, target: str, suffix: str) -> None:
         """A page, audio, video or PDF in the element that plays it (raw HTML, so the URL is
