@@ -43,3 +43,8 @@ def test_html(name: str, case: Case, built: Build) -> None:
     page = (built.site / "cases" / name / "index.html").read_text(encoding="utf-8")
     article = page[page.index("<article") : page.index("</article>")]
     assert normalise(case.sections["html"]) in normalise(article), article
+
+
+def test_inline_tags_are_listed_on_the_tags_index(built: Build) -> None:
+    index = (built.site / "标签/index.html").read_text(encoding="utf-8")
+    assert 'id="tag:行内专有"' in index and 'id="tag:ai注意力"' in index
