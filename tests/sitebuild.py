@@ -33,6 +33,7 @@ def build_site(
     *,
     strict: bool = True,
     plugin_options: dict[str, dict[str, Any]] | None = None,
+    site_url: str | None = None,
 ) -> Build:
     """`mkdocs build` of `docs_dir` with the project's mkdocs.yml (through INHERIT).
 
@@ -43,6 +44,8 @@ def build_site(
     config = ROOT / f".test-build-{uuid.uuid4().hex}.yml"
     text = f"INHERIT: mkdocs.yml\ndocs_dir: {docs_dir}\nsite_dir: {site_dir}\n"
     text += f"strict: {'true' if strict else 'false'}\n"
+    if site_url is not None:
+        text += f"site_url: {site_url}\n"
     if plugin_options:
         text += yaml.safe_dump({"plugins": _plugins_with(plugin_options)}, allow_unicode=True)
     config.write_text(text, encoding="utf-8")
