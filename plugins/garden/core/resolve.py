@@ -8,6 +8,7 @@ else a frontmatter alias. Matching ignores case and Unicode normalisation form.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -60,9 +61,10 @@ class Resolver:
         target = nfc(target.strip()).replace("\\", "/")
         if not target:
             return NOT_FOUND
-        if target.startswith("/"):
+        if target.startswith("/") or re.match(r"[A-Za-z]:/", target):
             found = self.by_path(target.lstrip("/"))
-            return Resolution(found, Via.ROOT) if found else NOT_FOUND
+            # An absolute path that is no vault path points at the file system: refused.
+            return Resolution(found, Via.ROOT) if found else Resolution(None, escapes_vault=True)
         relative = posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
         escapes = relative == ".." or relative.startswith("../")
         attempts = [(relative, Via.RELATIVE), (target, Via.ROOT)]

@@ -50,8 +50,9 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
 
     @event_priority(50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        docs_dir = os.path.realpath(config.docs_dir)
-        own = [f for f in files if _in_vault(f, docs_dir)]
+        own = _drop_links_out_of_the_vault(
+            files, [f for f in files if _in_vault(f, config.docs_dir)], config.docs_dir
+        )
         vault = Vault.load(
             Path(config.docs_dir), [f.src_uri for f in own], PublishMode(self.config.publish)
         )
@@ -179,11 +180,27 @@ def _in_vault(file: File, docs_dir: str) -> bool:
     """Files of docs/, and files other plugins generate (drawn figures): not theme files."""
     if file.generated_by is not None:
         return not file.is_documentation_page()
-    return file.abs_src_path is not None and _inside(file.abs_src_path, docs_dir)
+    return file.abs_src_path is not None and _inside(os.path.abspath(file.abs_src_path), docs_dir)
+
+
+def _drop_links_out_of_the_vault(files: Files, own: list[File], docs_dir: str) -> list[File]:
+    """A symbolic link in docs/ that points outside it is not published, nor read; notes are
+    refused by the vault itself, with their own message. Returns the files that stay."""
+    real_docs = os.path.realpath(docs_dir)
+    kept = []
+    for file in own:
+        outside = file.generated_by is None and file.abs_src_path is not None
+        outside = outside and not _inside(os.path.realpath(file.abs_src_path or ""), real_docs)
+        if outside and not file.is_documentation_page():
+            log.warning(f"garden: {file.src_uri}: links to a file outside the vault; not published")
+            files.remove(file)
+        else:
+            kept.append(file)
+    return kept
 
 
 def _inside(path: str, root: str) -> bool:
-    return os.path.realpath(path).startswith(root.rstrip(os.sep) + os.sep)
+    return path.startswith(os.path.abspath(root).rstrip(os.sep) + os.sep)
 
 
 def _quiet_jieba() -> None:
