@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         self.vault: Vault | None = None
         self.renderer: NoteRenderer | None = None
         self.mermaid: LocalMermaid | None = None
+        self.seconds = {"index": 0.0, "pages": 0.0}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _quiet_jieba()
@@ -50,6 +52,12 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
 
     @event_priority(50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        started = time.perf_counter()
+        files = self._index(files, config)
+        self.seconds = {"index": time.perf_counter() - started, "pages": 0.0}
+        return files
+
+    def _index(self, files: Files, config: MkDocsConfig) -> Files:
         own = _drop_links_out_of_the_vault(
             files, [f for f in files if _in_vault(f, config.docs_dir)], config.docs_dir
         )
@@ -87,7 +95,9 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         note = self._note(page)
         if note is None or self.renderer is None:
             return markdown
+        started = time.perf_counter()
         rendered = self.renderer.render(note)
+        self.seconds["pages"] += time.perf_counter() - started
         page.meta = _page_meta(note, rendered.tags)
         _log_all(rendered.diagnostics)
         return rendered.markdown
@@ -103,6 +113,12 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
             log.warning(f"{note.path}: the theme has no article element for cssclasses '{classes}'")
             return output
         return output.replace(_ARTICLE, f"{_ARTICLE} {classes}", 1)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        index, pages = self.seconds["index"], self.seconds["pages"]
+        log.info(
+            f"garden: link layer {index + pages:.2f} s (index {index:.2f} s, pages {pages:.2f} s)"
+        )
 
     def _note(self, page: Page) -> Note | None:
         return self.vault.notes.get(page.file.src_uri) if self.vault else None

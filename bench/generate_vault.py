@@ -1,0 +1,156 @@
+"""A seeded synthetic vault shaped like the user's: Chinese names with spaces and full-width
+punctuation, emoji folders, JSON frontmatter, headings, about 20 wikilinks a note in every form,
+attachments, 10 % unpublished notes and 5 % links to notes not written yet.
+
+The same vault can be written with every wikilink turned into a plain relative Markdown link
+(and unpublished notes left out): what plain MkDocs + Material builds, the floor to compare with.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import random
+import struct
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pymdownx.slugs import slugify
+
+FOLDERS = ("🪄AI漫谈", "📚读书笔记", "🧮数学/线性代数", "🌱花园", "🗂️归档/旧笔记")
+TOPICS = ("点积", "注意力", "向量", "矩阵", "概率", "softmax", "梯度", "嵌入", "缩放", "序列")
+SECTIONS = 5
+LINKS_PER_NOTE = 20
+SLUG = slugify(case="lower")
+FILLER = "点积衡量两个向量方向的一致程度，注意力用它给每个键打分，再用 softmax 变成权重。"
+
+
+@dataclass(frozen=True)
+class Note:
+    path: str
+    name: str
+    published: bool
+
+
+def plan(count: int, seed: int) -> list[Note]:
+    rng = random.Random(seed)
+    notes = []
+    for index in range(count):
+        topic = TOPICS[index % len(TOPICS)]
+        name = f"{topic} 笔记 {index}：为什么（{rng.randint(1, 99)}）？"
+        folder = FOLDERS[rng.randrange(len(FOLDERS))]
+        notes.append(Note(f"{folder}/{name}.md", name, rng.random() >= 0.10))
+    return notes
+
+
+def write_vault(root: Path, count: int, *, plain: bool, seed: int = 20241124) -> None:
+    notes = plan(count, seed)
+    rng = random.Random(seed + 1)
+    positions = {note.path: index for index, note in enumerate(notes)}
+    attachments = [f"附件/图 {k}.png" for k in range(max(1, count // 20))]
+    for attachment in attachments:
+        _write(root / attachment, _png())
+    for index, note in enumerate(notes):
+        if plain and not note.published:
+            continue
+        text = _note_text(index, note, notes, positions, attachments, rng, plain)
+        _write(root / note.path, text.encode("utf-8"))
+    home = '---\n{"publish":true}\n---\n# 首页\n\n合成的笔记库。\n'
+    _write(root / "index.md", home.encode("utf-8"))
+
+
+def _note_text(
+    index: int,
+    note: Note,
+    notes: list[Note],
+    positions: dict[str, int],
+    attachments: list[str],
+    rng: random.Random,
+    plain: bool,
+) -> str:
+    front = {"publish": note.published, "cssclasses": ""}
+    lines = ["---", json.dumps(front, ensure_ascii=False), "---", ""]
+    links = [_link(note, notes, positions, attachments, rng, plain) for _ in range(LINKS_PER_NOTE)]
+    per_section = LINKS_PER_NOTE // SECTIONS
+    for section in range(SECTIONS):
+        lines.append(f"## 小节 {section}")
+        lines.append("")
+        chosen = links[section * per_section : (section + 1) * per_section]
+        block = f" ^b{index}-{section}" if not plain else ""
+        lines.append(FILLER * 2 + " ".join(chosen) + "。" + block)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _link(
+    note: Note,
+    notes: list[Note],
+    positions: dict[str, int],
+    attachments: list[str],
+    rng: random.Random,
+    plain: bool,
+) -> str:
+    roll = rng.random()
+    if roll < 0.05:
+        missing = f"未写的笔记 {rng.randrange(1000)}"
+        return missing if plain else f"[[{missing}]]"
+    if roll < 0.10:
+        image = rng.choice(attachments)
+        return (
+            f"![]({_relative(image, note.path)})".replace(" ", "%20")
+            if plain
+            else (f"![[{posixpath.basename(image)}]]")
+        )
+    target = rng.choice(notes)
+    section = rng.randrange(SECTIONS)
+    if plain:
+        if not target.published:
+            return target.name
+        url = _relative(target.path, note.path).replace(" ", "%20")
+        return f"[{target.name}]({url}#{SLUG(f'小节 {section}', '-')})"
+    form = rng.randrange(7)
+    folder_path = target.path[:-3]
+    return (
+        f"[[{target.name}]]",
+        f"[[{target.name}|别名]]",
+        f"[[{folder_path}]]",
+        f"[[{target.name}#小节 {section}]]",
+        f"[[{target.name}#小节 {section}|别名]]",
+        f"[[{target.name}\\|别名]]",
+        f"[[{target.name}#^b{positions[target.path]}-{section}]]",
+    )[form]
+
+
+def _relative(target: str, source: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(source))
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def _png() -> bytes:
+    """A 1×1 PNG, so attachments are real images."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\x00\x80\x80")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+if __name__ == "__main__":
+    import sys
+
+    write_vault(
+        Path(sys.argv[1]), int(sys.argv[2]), plain=len(sys.argv) > 3 and sys.argv[3] == "plain"
+    )
+    print(f"wrote {sys.argv[2]} notes to {sys.argv[1]} ({os.cpu_count()} CPUs here)")

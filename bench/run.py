@@ -1,0 +1,188 @@
+"""Garden against plain MkDocs + Material on the same synthetic vault, measured in one run.
+
+    .venv/bin/python bench/run.py [--sizes 200 1000 5000] [--repeat 3] [--out bench/RESULTS.md]
+
+For each size, (a) plain MkDocs + Material builds the plain-link vault (the floor) and (b)
+Garden builds the wikilink vault, with the same theme, features and Markdown extensions,
+alternately, `repeat` times. Reported: median wall times, their ratio, the peak memory of the
+build process, the link layer's own time (from its log line), and the time `mkdocs serve`
+takes to rebuild after one note is saved.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+
+from generate_vault import write_vault
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass
+class Runs:
+    seconds: list[float] = field(default_factory=list)
+    peak_mb: list[float] = field(default_factory=list)
+    link_layer: list[float] = field(default_factory=list)
+
+
+def configs(folder: Path, wiki: Path, plain: Path) -> tuple[Path, Path]:
+    """Two configs from the project's mkdocs.yml: Garden's, and plain MkDocs + Material's."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    block = re.search(r"^plugins:\n(?:(?:[ #].*)?\n)+", text, re.MULTILINE)
+    assert block is not None
+    search = re.search(r"  - search:\n(?:    .*\n)+", block.group(0))
+    assert search is not None
+    mermaid = ROOT / "node_modules/mermaid/dist/mermaid.min.js"
+    garden_plugins = (
+        f"plugins:\n  - garden/obsidian:\n      mermaid_script: {mermaid}\n"
+        f"{search.group(0)}  - tags\n  - garden/publish\n"
+    )
+    plain_plugins = f"plugins:\n{search.group(0)}  - tags\n"
+    garden = text.replace(block.group(0), garden_plugins).replace(
+        "docs_dir: docs", f"docs_dir: {wiki}"
+    )
+    floor = text.replace(block.group(0), plain_plugins).replace(
+        "docs_dir: docs", f"docs_dir: {plain}"
+    )
+    floor = floor.replace("  - garden.mdx.mathml", "  - pymdownx.arithmatex:\n      generic: true")
+    paths = folder / "garden.yml", folder / "plain.yml"
+    for path, content in zip(paths, (garden, floor), strict=True):
+        path.write_text(content, encoding="utf-8")
+    return paths
+
+
+def build(config: Path, site: Path, runs: Runs) -> None:
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [*MKDOCS, "build", "-f", str(config), "-d", str(site)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=ENV,
+        cwd=ROOT,
+        text=True,
+    )
+    output = process.stdout.read() if process.stdout else ""
+    _, status, usage = os.wait4(process.pid, 0)
+    runs.seconds.append(time.perf_counter() - started)
+    runs.peak_mb.append(usage.ru_maxrss / 1024)
+    if status != 0:
+        raise SystemExit(f"build of {config.name} failed:\n{output}")
+    found = re.search(r"link layer ([\d.]+) s", output)
+    if found:
+        runs.link_layer.append(float(found.group(1)))
+
+
+def serve_rebuild(config: Path, vault: Path, times: int = 3) -> list[float]:
+    """Seconds `mkdocs serve` reports for the rebuild after one note is saved."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = Path(tempfile.mkstemp(suffix=".log")[1])
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [*MKDOCS, "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env=ENV,
+            cwd=ROOT,
+        )
+    note = next(path for path in sorted(vault.rglob("*.md")) if path.name != "index.md")
+    found: list[float] = []
+    try:
+        _wait(lambda: "Serving on" in log.read_text(), 900)
+        for attempt in range(times):
+            seen = log.read_text().count("Documentation built in")
+            with note.open("a", encoding="utf-8") as text:
+                text.write(f"\n又改了一次 {attempt}。\n")
+            _wait(lambda seen=seen: log.read_text().count("Documentation built in") > seen, 900)
+            found.append(
+                float(re.findall(r"Documentation built in ([\d.]+) seconds", log.read_text())[-1])
+            )
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    return found
+
+
+def _wait(condition: object, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():  # type: ignore[operator]
+            return
+        time.sleep(0.2)
+    raise SystemExit("timed out")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 5000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    rows = []
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as work:
+            folder = Path(work)
+            wiki, plain = folder / "wiki", folder / "plain"
+            write_vault(wiki, size, plain=False)
+            write_vault(plain, size, plain=True)
+            garden_config, plain_config = configs(folder, wiki, plain)
+            floor, garden = Runs(), Runs()
+            for _ in range(args.repeat):
+                build(plain_config, folder / "site-plain", floor)
+                build(garden_config, folder / "site-garden", garden)
+            rebuild = serve_rebuild(garden_config, wiki)
+        row = (size, floor, garden, rebuild)
+        rows.append(row)
+        print(_line(*row), flush=True)
+    report = _report(rows, args.repeat)
+    print(report)
+    if args.out:
+        args.out.write_text(report, encoding="utf-8")
+
+
+def _line(size: int, floor: Runs, garden: Runs, rebuild: list[float]) -> str:
+    plain_s, garden_s = statistics.median(floor.seconds), statistics.median(garden.seconds)
+    return (
+        f"| {size:,} | {plain_s:.2f} s | {garden_s:.2f} s | {garden_s / plain_s:.3f}× | "
+        f"{max(floor.peak_mb):.0f} / {max(garden.peak_mb):.0f} MB | "
+        f"{statistics.median(garden.link_layer):.2f} s | {statistics.median(rebuild):.2f} s |"
+    )
+
+
+def _report(rows: list[tuple[int, Runs, Runs, list[float]]], repeat: int) -> str:
+    head = [
+        "# Benchmark: Garden against plain MkDocs + Material",
+        "",
+        f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.platform()}; "
+        f"Python {platform.python_version()}, MkDocs {version('mkdocs')}, "
+        f"Material {version('mkdocs-material')}, markdown-it-py {version('markdown-it-py')}.",
+        f"Medians of {repeat} alternating builds per size; vaults from bench/generate_vault.py "
+        "(about 20 wikilinks a note in every form, 10 % unpublished, 5 % links to missing notes; "
+        "the floor builds the same vault with plain relative links and without the unpublished "
+        "notes).",
+        "",
+        "| notes | plain MkDocs + Material | Garden | ratio | peak memory (plain / Garden) "
+        "| link layer | serve rebuild after one save |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    return "\n".join([*head, *(_line(*row) for row in rows)]) + "\n"
+
+
+if __name__ == "__main__":
+    main()
