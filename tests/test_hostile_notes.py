@@ -5,6 +5,7 @@ to keep in git (10 MB, 10,000 links, 50 nested embeds, links out of the vault) a
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import time
 
@@ -49,6 +50,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, float]:
     return build, time.monotonic() - started
 
 
+def peak_child_memory_mb() -> float:
+    """The largest resident size any build run by this test process reached."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def page(build: Build, name: str) -> str:
     return (build.site / name / "index.html").read_text(encoding="utf-8")
 
@@ -57,6 +63,7 @@ def test_the_whole_corpus_builds(built: tuple[Build, float]) -> None:
     build, seconds = built
     assert build.returncode == 0, build.log
     assert seconds < 300  # a 10 MB note and 10,000 links, in bounded time
+    assert peak_child_memory_mb() < 2048  # and memory
     for name in ("bom", "crlf", "brackets", "escape", "hostile-meta", "big", "many-links"):
         assert (build.site / name / "index.html").is_file(), name
 
