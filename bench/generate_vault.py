@@ -45,65 +45,61 @@ def plan(count: int, seed: int) -> list[Note]:
     return notes
 
 
+@dataclass
+class Vault:
+    """What writing any one note of the vault needs to know."""
+
+    notes: list[Note]
+    attachments: list[str]
+    rng: random.Random
+    plain: bool
+
+    def __post_init__(self) -> None:
+        self.positions = {note.path: index for index, note in enumerate(self.notes)}
+
+
 def write_vault(root: Path, count: int, *, plain: bool, seed: int = 20241124) -> None:
-    notes = plan(count, seed)
-    rng = random.Random(seed + 1)
-    positions = {note.path: index for index, note in enumerate(notes)}
     attachments = [f"附件/图 {k}.png" for k in range(max(1, count // 20))]
+    vault = Vault(plan(count, seed), attachments, random.Random(seed + 1), plain)
     for attachment in attachments:
         _write(root / attachment, _png())
-    for index, note in enumerate(notes):
+    for index, note in enumerate(vault.notes):
         if plain and not note.published:
             continue
-        text = _note_text(index, note, notes, positions, attachments, rng, plain)
-        _write(root / note.path, text.encode("utf-8"))
+        _write(root / note.path, _note_text(vault, index, note).encode("utf-8"))
     home = '---\n{"publish":true}\n---\n# 首页\n\n合成的笔记库。\n'
     _write(root / "index.md", home.encode("utf-8"))
 
 
-def _note_text(
-    index: int,
-    note: Note,
-    notes: list[Note],
-    positions: dict[str, int],
-    attachments: list[str],
-    rng: random.Random,
-    plain: bool,
-) -> str:
+def _note_text(vault: Vault, index: int, note: Note) -> str:
     front = {"publish": note.published, "cssclasses": ""}
     lines = ["---", json.dumps(front, ensure_ascii=False), "---", ""]
-    links = [_link(note, notes, positions, attachments, rng, plain) for _ in range(LINKS_PER_NOTE)]
+    links = [_link(vault, note) for _ in range(LINKS_PER_NOTE)]
     per_section = LINKS_PER_NOTE // SECTIONS
     for section in range(SECTIONS):
         lines.append(f"## 小节 {section}")
         lines.append("")
         chosen = links[section * per_section : (section + 1) * per_section]
-        block = f" ^b{index}-{section}" if not plain else ""
+        block = f" ^b{index}-{section}" if not vault.plain else ""
         lines.append(FILLER * 2 + " ".join(chosen) + "。" + block)
         lines.append("")
     return "\n".join(lines)
 
 
-def _link(
-    note: Note,
-    notes: list[Note],
-    positions: dict[str, int],
-    attachments: list[str],
-    rng: random.Random,
-    plain: bool,
-) -> str:
+def _link(vault: Vault, note: Note) -> str:
+    rng, plain = vault.rng, vault.plain
     roll = rng.random()
     if roll < 0.05:
         missing = f"未写的笔记 {rng.randrange(1000)}"
         return missing if plain else f"[[{missing}]]"
     if roll < 0.10:
-        image = rng.choice(attachments)
+        image = rng.choice(vault.attachments)
         return (
             f"![]({_relative(image, note.path)})".replace(" ", "%20")
             if plain
             else (f"![[{posixpath.basename(image)}]]")
         )
-    target = rng.choice(notes)
+    target = rng.choice(vault.notes)
     section = rng.randrange(SECTIONS)
     if plain:
         if not target.published:
@@ -119,7 +115,7 @@ def _link(
         f"[[{target.name}#小节 {section}]]",
         f"[[{target.name}#小节 {section}|别名]]",
         f"[[{target.name}\\|别名]]",
-        f"[[{target.name}#^b{positions[target.path]}-{section}]]",
+        f"[[{target.name}#^b{vault.positions[target.path]}-{section}]]",
     )[form]
 
 
