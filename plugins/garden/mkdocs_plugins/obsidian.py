@@ -121,7 +121,12 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         )
 
     def _note(self, page: Page) -> Note | None:
-        return self.vault.notes.get(page.file.src_uri) if self.vault else None
+        """The published note behind a page; None for pages other plugins generate, even
+        where an unpublished note has the same path."""
+        if self.vault is None or page.file.generated_by is not None:
+            return None
+        note = self.vault.notes.get(page.file.src_uri)
+        return note if note is not None and note.published else None
 
 
 def _drop_unpublished(files: Files, own: list[File], vault: Vault) -> None:

@@ -1,0 +1,76 @@
+"""The sentence around a link, as plain text: what a backlink shows of the linking note."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..markdown.wikilink import parse_wikilink
+
+MAX_SIDE = 60
+"""Characters kept on each side of the link; longer sentences are cut with an ellipsis."""
+
+_SENTENCE_END = "。！？!?；;"
+_CELL = "|"
+_WIKILINK = re.compile(r"!?\[\[[^\[\]\n]+\]\]")
+_MARKDOWN_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)")
+_HTML_TAG = re.compile(r"<[^<>\n]+>")
+_EMPHASIS = re.compile(r"\*\*|__|==|~~|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
+_LINE_MARKS = re.compile(r"^(?:[ \t]*(?:>|[-*+]|\d+[.)]|#{1,6}|\[[ xX]\])[ \t]+)+")
+_BLOCK_ID = re.compile(r"\s\^[A-Za-z0-9-]+\s*$")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Context:
+    """The linking sentence split around the link: `before`, the link's `text`, `after`."""
+
+    before: str
+    text: str
+    after: str
+
+
+def link_context(body: str, start: int, end: int, text: str) -> Context:
+    """The sentence of `body` holding the link at `[start, end)`, shown as `text`."""
+    line_start = body.rfind("\n", 0, start) + 1
+    line_end = body.find("\n", end)
+    line_end = len(body) if line_end == -1 else line_end
+    before = _plain(_LINE_MARKS.sub("", body[line_start:start]))
+    after = _plain(_BLOCK_ID.sub("", body[end:line_end]))
+    before = before[_last_sentence_start(before) :].lstrip()
+    after = after[: _first_sentence_end(after)].rstrip()
+    return Context(_clip_left(before), _plain(text), _clip_right(after))
+
+
+def _last_sentence_start(text: str) -> int:
+    return max(text.rfind(mark) for mark in (*_SENTENCE_END, _CELL)) + 1
+
+
+def _first_sentence_end(text: str) -> int:
+    """Where the sentence ends: after its closing mark, or before a table cell's edge."""
+    ends = [index + 1 for index in (text.find(mark) for mark in _SENTENCE_END) if index != -1]
+    cell = text.find(_CELL)
+    ends += [cell] if cell != -1 else []
+    return min(ends) if ends else len(text)
+
+
+def _plain(markdown: str) -> str:
+    """Markdown of part of a line, as the text a reader sees."""
+    text = _WIKILINK.sub(_wikilink_text, markdown)
+    text = _MARKDOWN_LINK.sub(lambda match: match.group(1), text)
+    text = _HTML_TAG.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    return _SPACES.sub(" ", text)
+
+
+def _wikilink_text(match: re.Match[str]) -> str:
+    link = parse_wikilink(match.group(0))
+    return match.group(0) if link is None else link.display
+
+
+def _clip_left(text: str) -> str:
+    return text if len(text) <= MAX_SIDE else "…" + text[-MAX_SIDE:].lstrip()
+
+
+def _clip_right(text: str) -> str:
+    return text if len(text) <= MAX_SIDE else text[:MAX_SIDE].rstrip() + "…"

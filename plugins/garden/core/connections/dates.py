@@ -1,0 +1,86 @@
+"""When a note was written and last changed: from its frontmatter, else from git history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+CREATED_KEYS = ("created", "date", "created_at", "date created")
+MODIFIED_KEYS = ("modified", "updated", "lastmod", "last_modified", "date modified")
+
+
+@dataclass(frozen=True)
+class NoteDates:
+    created: dt.date | None = None
+    modified: dt.date | None = None
+
+    @property
+    def latest(self) -> dt.date | None:
+        """The date a list of recent notes sorts by: the last change, else the creation."""
+        return self.modified or self.created
+
+    def or_else(self, other: NoteDates) -> NoteDates:
+        """These dates, each missing one taken from `other`."""
+        return NoteDates(self.created or other.created, self.modified or other.modified)
+
+
+def frontmatter_dates(meta: dict[str, Any], problems: list[str]) -> NoteDates:
+    """`created`/`modified` (and their common spellings) as dates; a value that is no date
+    is reported in `problems` and ignored."""
+    return NoteDates(
+        _first_date(meta, CREATED_KEYS, problems), _first_date(meta, MODIFIED_KEYS, problems)
+    )
+
+
+def _first_date(meta: dict[str, Any], keys: tuple[str, ...], problems: list[str]) -> dt.date | None:
+    for key in keys:
+        value = meta.get(key)
+        if value is None or value == "":
+            continue
+        parsed = parse_date(value)
+        if parsed is None:
+            problems.append(f"'{key}: {value}' is not a date (write 2025-03-01); ignored")
+        return parsed
+    return None
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A date from YAML's own dates, ISO text (`2025-03-01`, `2025-03-01T09:30`, `2025/3/1`,
+    `2025年3月1日`) or None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = value.strip().replace("年", "-").replace("月", "-").replace("日", "")
+    text = text.replace("/", "-").replace(".", "-")
+    day = text.split("T")[0].split(" ")[0]
+    try:
+        year, month, date = (int(part) for part in day.split("-"))
+        return dt.date(year, month, date)
+    except ValueError:
+        return None
+
+
+def git_dates(log: str, prefix: str) -> dict[str, NoteDates]:
+    """Dates of the files under `prefix` from `git log --format=%x00%ct --name-only`: the
+    first commit that touched a file (newest first in the log) is its last change."""
+    dates: dict[str, NoteDates] = {}
+    timestamp: dt.date | None = None
+    for line in log.splitlines():
+        if line.startswith("\0"):
+            timestamp = dt.datetime.fromtimestamp(int(line[1:]), dt.timezone.utc).date()
+            continue
+        if not line or timestamp is None or not line.startswith(prefix):
+            continue
+        path = line[len(prefix) :]
+        known = dates.get(path)
+        modified = known.modified if known else timestamp
+        dates[path] = NoteDates(created=timestamp, modified=modified)
+    return dates
+
+
+def chinese_date(date: dt.date) -> str:
+    return f"{date.year}年{date.month}月{date.day}日"

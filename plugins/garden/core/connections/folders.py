@@ -1,0 +1,78 @@
+"""A listing page for each folder of published notes that has no index note of its own."""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..markup import literal_text, markdown_link
+from ..text import fold
+from ..urls import quote_path
+from .dates import NoteDates, chinese_date
+
+INDEX_NAMES = ("index.md", "readme.md")
+
+
+@dataclass(frozen=True)
+class ListedNote:
+    path: str
+    title: str
+    dates: NoteDates
+
+
+def folder_pages(notes: list[ListedNote]) -> dict[str, str]:
+    """Generated `folder/index.md` pages (vault path → Markdown) for every folder holding a
+    published note, directly or below, that lacks an index note. Only `notes` are listed."""
+    children: dict[str, list[ListedNote]] = defaultdict(list)
+    subfolders: dict[str, set[str]] = defaultdict(set)
+    index_of = {posixpath.dirname(n.path): n.path for n in notes if _is_index(n.path)}
+    indexed = {fold(folder) for folder in index_of}
+    for note in notes:
+        folder = posixpath.dirname(note.path)
+        if not _is_index(note.path):
+            children[folder].append(note)
+        while folder:
+            parent = posixpath.dirname(folder)
+            subfolders[parent].add(folder)
+            folder = parent
+    folders = [f for f in sorted(set(children) | set(subfolders)) if f and fold(f) not in indexed]
+    index_of.update({folder: f"{folder}/index.md" for folder in folders})
+    return {
+        index_of[folder]: _listing(
+            folder,
+            [index_of[sub] for sub in sorted(subfolders.get(folder, ()))],
+            children.get(folder, []),
+        )
+        for folder in folders
+    }
+
+
+def _is_index(path: str) -> bool:
+    return posixpath.basename(path).lower() in INDEX_NAMES
+
+
+def _listing(folder: str, subfolder_indexes: list[str], notes: list[ListedNote]) -> str:
+    """The page of `folder`: its subfolders (linked by their index pages), then its notes."""
+    name = posixpath.basename(folder)
+    lines = [f"# {literal_text(name)}", ""]
+    lines.append(f"这个文件夹里有 {len(notes)} 篇笔记{_folder_count(subfolder_indexes)}。")
+    lines.append("")
+    for index in subfolder_indexes:
+        child = posixpath.dirname(index)
+        url = quote_path(posixpath.relpath(index, folder))
+        lines.append(f"- 📁 {markdown_link(posixpath.basename(child), url)}")
+    for note in sorted(notes, key=lambda n: (fold(n.title), n.path)):
+        link = markdown_link(note.title, quote_path(posixpath.basename(note.path)))
+        lines.append(f"- {link}{_dates(note.dates)}")
+    return "\n".join(lines) + "\n"
+
+
+def _folder_count(subfolders: list[str]) -> str:
+    return f"、{len(subfolders)} 个子文件夹" if subfolders else ""
+
+
+def _dates(dates: NoteDates) -> str:
+    if dates.latest is None:
+        return ""
+    return f' <span class="garden-date">{chinese_date(dates.latest)}</span>'

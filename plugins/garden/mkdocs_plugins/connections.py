@@ -1,0 +1,271 @@
+"""`garden/connections`: backlinks, the graph, folder and tag pages, dates and recent notes.
+
+It reads the vault that `garden/obsidian` indexed (and the notes it parsed): all the logic
+is in `garden.core.connections`; this module only connects MkDocs events to it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import posixpath
+import subprocess
+import time
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from garden.core.connections.dates import NoteDates, chinese_date, frontmatter_dates, git_dates
+from garden.core.connections.folders import ListedNote, folder_pages
+from garden.core.connections.graph_data import GraphInput, GraphNode, build_graph
+from garden.core.connections.links import LinkGraph, LinkSources, collect_links
+from garden.core.connections.recent import fill_recent, has_recent_directive
+from garden.core.connections.section import SectionOptions, connections_section
+from garden.core.connections.tag_pages import TagPages, tag_pages
+from garden.core.urls import quote_path, relative_path, relative_url
+from garden.core.vault import Note
+
+from .connections_config import ConnectionsConfig
+from .obsidian import ObsidianPlugin
+
+log = logging.getLogger("mkdocs.plugins.garden.connections")
+
+GRAPH_PAGE_INTRO = (
+    "花园里的 {notes} 篇笔记和它们之间的 {edges} 条链接。拖动可以平移，滚轮或按钮缩放，"
+    "悬停高亮相邻的笔记，点击打开笔记；也可以用键盘操作（方向键平移，+ − 缩放，n / p 选择节点，"
+    "回车打开）。"
+)
+
+
+class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.obsidian: ObsidianPlugin | None = None
+        self.links = LinkGraph()
+        self.notes: dict[str, Note] = {}
+        self.dates: dict[str, NoteDates] = {}
+        self.urls: dict[str, str] = {}
+        self.tag_pages = TagPages({}, {})
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        plugin = config.plugins.get("garden/obsidian")
+        if not isinstance(plugin, ObsidianPlugin):
+            raise PluginError("garden/connections needs the garden/obsidian plugin before it")
+        self.obsidian = plugin
+        return config
+
+    @event_priority(40)  # after garden/obsidian has read the vault
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        started = time.perf_counter()
+        assert self.obsidian is not None
+        vault, renderer = self.obsidian.vault, self.obsidian.renderer
+        assert vault is not None and renderer is not None
+        self.urls = {file.src_uri: file.url for file in files}
+        self.notes = {note.path: note for note in vault.published_notes if note.path in self.urls}
+        sources = LinkSources(vault, renderer.resolver, renderer.parsed, self.urls.__contains__)
+        self.links = collect_links(sources, self.notes.values())
+        self.dates = self._dates(config)
+        self._add_pages(files, config)
+        if self.config.graph:
+            self._add_graph(files, config)
+        log.info(f"garden: connections {time.perf_counter() - started:.2f} s")
+        return files
+
+    # Dates -----------------------------------------------------------------------------
+
+    def _dates(self, config: MkDocsConfig) -> dict[str, NoteDates]:
+        history = _git_history(config.docs_dir) if self.config.git_dates else {}
+        dates: dict[str, NoteDates] = {}
+        for path, note in self.notes.items():
+            problems: list[str] = []
+            own = frontmatter_dates(note.meta, problems)
+            for problem in problems:
+                log.warning(f"garden: {path}:1: {problem}")
+            dates[path] = own.or_else(history.get(path, NoteDates()))
+        return dates
+
+    # Generated pages -------------------------------------------------------------------
+
+    def _add_pages(self, files: Files, config: MkDocsConfig) -> None:
+        generated: dict[str, tuple[str, InclusionLevel]] = {}
+        if self.config.folder_pages:
+            for path, markdown in folder_pages(self._listed()).items():
+                generated[path] = (markdown, InclusionLevel.UNDEFINED)
+        if self.config.tag_pages:
+            self.tag_pages = self._tag_pages(config)
+            for path, markdown in self.tag_pages.markdown.items():
+                generated[path] = (markdown, InclusionLevel.NOT_IN_NAV)
+        for path, (markdown, inclusion) in generated.items():
+            if files.get_file_from_path(path) is not None:
+                continue  # a file of the vault already stands there
+            file = File.generated(config, path, content=markdown, inclusion=inclusion)
+            files.append(file)
+            self.urls[path] = file.url
+
+    def _listed(self) -> list[ListedNote]:
+        return [ListedNote(path, note.title, self.dates[path]) for path, note in self.notes.items()]
+
+    def _tag_pages(self, config: MkDocsConfig) -> TagPages:
+        assert self.obsidian is not None and self.obsidian.renderer is not None
+        index = self.obsidian.renderer.site.tags_page
+        folder = posixpath.splitext(index)[0] if index else "tags"
+        if posixpath.basename(folder).lower() in ("index", "readme"):
+            folder = posixpath.dirname(folder) or "tags"
+        directive = _tags_directive(config)
+        return tag_pages(
+            (tag for path in self.notes for tag in self._tags(path)), folder, directive
+        )
+
+    def _tags(self, path: str) -> list[str]:
+        """Frontmatter and inline tags of a note, as garden/obsidian hands them to Material."""
+        assert self.obsidian is not None and self.obsidian.renderer is not None
+        note = self.notes[path]
+        inline = []
+        if "#" in note.body:
+            inline = [tag.name for tag in self.obsidian.renderer.parsed(path).tags]
+        return list(dict.fromkeys([*note.info.tags, *inline]))
+
+    # The graph -------------------------------------------------------------------------
+
+    def _add_graph(self, files: Files, config: MkDocsConfig) -> None:
+        started = time.perf_counter()
+        graph = build_graph(self._graph_input())
+        content = json.dumps(graph, ensure_ascii=False, separators=(",", ":"))
+        files.append(File.generated(config, self.config.graph_file, content=content))
+        page = self.config.graph_page
+        if page and files.get_file_from_path(page) is None:
+            file = File.generated(config, page, content="")
+            src = relative_url(self.config.graph_file, file.url)
+            file.content_string = _graph_page(src, graph)
+            files.append(file)
+            self.urls[page] = file.url
+        nodes, edges = len(graph["nodes"]), len(graph["edges"])
+        seconds = time.perf_counter() - started
+        log.info(f"garden: graph of {nodes} nodes and {edges} edges laid out in {seconds:.2f} s")
+
+    def _graph_input(self) -> GraphInput:
+        notes = [
+            GraphNode(path, self.notes[path].title, self.urls[path]) for path in sorted(self.notes)
+        ]
+        tags: dict[str, list[str]] = {}
+        if self.config.graph_tags:
+            for path in sorted(self.notes):
+                for tag in self._tags(path):
+                    tags.setdefault(tag, []).append(path)
+        tag_urls = {tag: self._tag_url(tag) for tag in tags}
+        ghosts = self.links.ghosts if self.config.graph_ghosts else {}
+        return GraphInput(notes, self.links.pairs(), tags, tag_urls, ghosts)
+
+    def _tag_url(self, tag: str) -> str | None:
+        page = self.tag_pages.page_of(tag)
+        return self.urls.get(page) if page else None
+
+    # Pages -----------------------------------------------------------------------------
+
+    @event_priority(40)  # after garden/obsidian has rendered the note
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        path = page.file.src_uri
+        dates = self.dates.get(path)
+        if dates is not None:
+            if dates.modified:
+                page.meta["git_revision_date_localized"] = chinese_date(dates.modified)
+            if dates.created:
+                page.meta["git_creation_date_localized"] = chinese_date(dates.created)
+        if not has_recent_directive(markdown):
+            return markdown
+        return fill_recent(
+            markdown, self._listed(), lambda target: quote_path(relative_path(target, path))
+        )
+
+    @event_priority(-100)  # after the search plugin has indexed the page
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        self._prefer_tag_pages(context)
+        path = page.file.src_uri
+        if path in self.notes and page.content is not None:
+            page.content += self._section(path, page.url)
+        return context
+
+    def _section(self, path: str, page_url: str) -> str:
+        options = SectionOptions(
+            show_empty=self.config.backlinks_empty == "message",
+            graph_src=relative_url(self.config.graph_file, page_url) if self.config.graph else None,
+            graph_page=self._url_from(self.config.graph_page, page_url),
+        )
+        backlinks = self.links.backlinks(path) if self.config.backlinks else []
+        if not self.config.backlinks:
+            options = SectionOptions(False, options.graph_src, options.graph_page)
+        return connections_section(
+            path,
+            backlinks,
+            lambda source: self.notes[source].title,
+            lambda source: relative_url(self.urls[source], page_url),
+            options,
+        )
+
+    def _url_from(self, path: str, page_url: str) -> str | None:
+        url = self.urls.get(path) if path and self.config.graph else None
+        return relative_url(url, page_url) if url is not None else None
+
+    def _prefer_tag_pages(self, context: TemplateContext) -> None:
+        """Material links a page's tags to the nearest listing; between the tags index and a
+        tag's own page, which tie, its order is not stable from build to build: the tag's own
+        page first, always."""
+        references: list[Any] = context.get("tags") or []  # type: ignore[assignment]
+        for reference in references:
+            page = self.tag_pages.page_of(str(reference))
+            own = self.urls.get(page) if page else None
+            links = getattr(reference, "links", None)
+            if links:
+                links.sort(key=lambda link: (link.url.split("#")[0] != own, link.url))
+
+
+def _graph_page(src: str, graph: dict[str, Any]) -> str:
+    intro = GRAPH_PAGE_INTRO.format(notes=len(graph["nodes"]), edges=len(graph["edges"]))
+    return (
+        "# 关系图谱\n\n"
+        f"{intro}\n\n"
+        f'<div class="garden-graph" data-graph-src="{src}" data-graph-label="全局关系图谱"></div>\n'
+    )
+
+
+def _tags_directive(config: MkDocsConfig) -> str:
+    plugin = config.plugins.get("material/tags")
+    options = getattr(plugin, "config", None)
+    return str(options.listings_directive) if options is not None else "material/tags"
+
+
+def _git_history(docs_dir: str) -> dict[str, NoteDates]:
+    """Dates of every file of docs/ from one `git log`; nothing outside a git checkout."""
+    try:
+        prefix = _git(docs_dir, "rev-parse", "--show-prefix").strip()
+        log_text = _git(
+            docs_dir,
+            "-c",
+            "core.quotePath=false",
+            "log",
+            "--format=%x00%ct",
+            "--name-only",
+            "--no-renames",
+            "--",
+            ".",
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    return git_dates(log_text, prefix)
+
+
+def _git(folder: str, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=folder, capture_output=True, text=True, check=True, timeout=60
+    ).stdout

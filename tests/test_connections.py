@@ -1,0 +1,186 @@
+"""Backlinks, ghosts, the graph and folder pages of the fixture vault, against expected sets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+
+from conftest import FIXTURES, make_renderer
+from garden.core.connections.context import link_context
+from garden.core.connections.dates import NoteDates, frontmatter_dates, git_dates, parse_date
+from garden.core.connections.folders import ListedNote, folder_pages
+from garden.core.connections.graph_data import GraphInput, GraphNode, build_graph
+from garden.core.connections.links import LinkGraph, LinkSources, collect_links
+from garden.core.connections.recent import fill_recent
+from garden.core.connections.tag_pages import tag_pages
+from garden.core.vault import Vault
+
+VAULT = FIXTURES / "connections"
+EXPECTED: dict[str, Any] = json.loads((VAULT / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def vault() -> Vault:
+    return Vault.from_directory(VAULT)
+
+
+@pytest.fixture(scope="module")
+def links(vault: Vault) -> LinkGraph:
+    renderer = make_renderer(vault)
+    published = lambda path: renderer.site.url_of(path) is not None  # noqa: E731
+    sources = LinkSources(vault, renderer.resolver, renderer.parsed, published)
+    return collect_links(sources, vault.published_notes)
+
+
+def graph_of(vault: Vault, links: LinkGraph) -> dict[str, Any]:
+    notes = [
+        GraphNode(n.path, n.title, n.path)
+        for n in sorted(vault.published_notes, key=lambda n: n.path)
+    ]
+    tags: dict[str, list[str]] = {}
+    renderer = make_renderer(vault)
+    for note in sorted(vault.published_notes, key=lambda n: n.path):
+        inline = [tag.name for tag in renderer.parsed(note.path).tags]
+        for tag in dict.fromkeys([*note.info.tags, *inline]):
+            tags.setdefault(tag, []).append(note.path)
+    return build_graph(GraphInput(notes, links.pairs(), tags, {}, links.ghosts))
+
+
+@pytest.mark.parametrize("target", sorted(EXPECTED["backlinks"]))
+def test_backlinks_match_the_expected_set(links: LinkGraph, target: str) -> None:
+    found = [
+        [link.source, link.line, link.embed, *vars(link.context).values()]
+        for link in links.backlinks(target)
+    ]
+    assert found == EXPECTED["backlinks"][target]
+
+
+def test_unpublished_notes_neither_link_nor_are_linked(vault: Vault, links: LinkGraph) -> None:
+    unpublished = {note.path for note in vault.notes.values() if not note.published}
+    assert unpublished >= {"私密.md", "深/私密夹/戊.md", "笔记/index.md"}
+    assert not [link for link in links.links if {link.source, link.target} & unpublished]
+    assert EXPECTED["secret"] not in repr(links.links)
+    # `[[私密]]` names an unpublished note: not a ghost either (that would show its name).
+    assert links.ghosts == EXPECTED["ghosts"]
+
+
+def test_graph_nodes_and_edges_match_the_expected_sets(vault: Vault, links: LinkGraph) -> None:
+    graph = graph_of(vault, links)
+    ids = [node["id"] for node in graph["nodes"]]
+    assert sorted(ids) == sorted(EXPECTED["graph_nodes"])
+    edges = {frozenset((ids[a], ids[b])) for a, b in graph["edges"]}
+    assert edges == {frozenset(pair) for pair in EXPECTED["graph_edges"]}
+    assert EXPECTED["secret"] not in json.dumps(graph, ensure_ascii=False)
+    assert "私密" not in json.dumps(graph, ensure_ascii=False)
+    degree = {node["id"]: node["links"] for node in graph["nodes"]}
+    assert degree["笔记/甲.md"] == 6 and degree["笔记/丙.md"] == 1
+
+
+def test_graph_layout_is_deterministic(vault: Vault, links: LinkGraph) -> None:
+    first, second = graph_of(vault, links), graph_of(vault, links)
+    assert json.dumps(first) == json.dumps(second)
+    positions = {(node["x"], node["y"]) for node in first["nodes"]}
+    assert len(positions) == len(first["nodes"])  # no two nodes on the same spot
+
+
+def test_folder_pages_for_every_folder_of_published_notes(vault: Vault) -> None:
+    listed = [ListedNote(n.path, n.title, NoteDates()) for n in vault.published_notes]
+    pages = folder_pages(listed)
+    assert sorted(pages) == EXPECTED["folder_pages"]
+    assert "[丙](丙.md)" in pages["笔记/index.md"] and "[甲](甲.md)" in pages["笔记/index.md"]
+    assert "📁 [层](层/index.md)" in pages["深/index.md"]
+    assert not [text for text in pages.values() if "私密" in text or "戊" in text]
+
+
+def test_a_folder_with_its_own_index_gets_no_page() -> None:
+    notes = [
+        ListedNote("书/README.md", "书", NoteDates()),
+        ListedNote("书/一.md", "一", NoteDates()),
+    ]
+    assert folder_pages(notes) == {}
+
+
+def test_recent_notes_are_newest_first_from_frontmatter(vault: Vault) -> None:
+    problems: list[str] = []
+    listed = [
+        ListedNote(n.path, n.title, frontmatter_dates(n.meta, problems))
+        for n in vault.published_notes
+    ]
+    markdown = fill_recent("前\n<!-- garden/recent 2 -->\n后", listed, lambda path: path)
+    assert problems == []
+    assert markdown.index("[丁](深/层/丁.md)") < markdown.index("[甲](笔记/甲.md)")
+    assert "2025年4月2日" in markdown and "2025年3月1日" in markdown
+    assert "乙" not in markdown  # a third note, beyond the count of 2
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025-03-01", dt.date(2025, 3, 1)),
+        ("2025/3/1", dt.date(2025, 3, 1)),
+        ("2025-03-01T09:30:00", dt.date(2025, 3, 1)),
+        ("2025年3月1日", dt.date(2025, 3, 1)),
+        (dt.date(2024, 2, 29), dt.date(2024, 2, 29)),
+        ("昨天", None),
+        ("2025-02-30", None),
+        (20250301, None),
+    ],
+)
+def test_dates_are_read_from_common_spellings(value: object, expected: dt.date | None) -> None:
+    assert parse_date(value) == expected
+
+
+def test_a_date_that_is_no_date_is_reported() -> None:
+    problems: list[str] = []
+    assert frontmatter_dates({"created": "昨天"}, problems) == NoteDates()
+    assert problems and "昨天" in problems[0]
+
+
+def test_git_history_gives_first_and_last_commit_dates() -> None:
+    log = (
+        "\0"
+        + "1740787200\n\ndocs/甲.md\n\n"
+        + "\0"
+        + "1735689600\n\ndocs/甲.md\ndocs/乙.md\nother.md\n"
+    )
+    dates = git_dates(log, "docs/")
+    assert dates["甲.md"] == NoteDates(dt.date(2025, 1, 1), dt.date(2025, 3, 1))
+    assert dates["乙.md"] == NoteDates(dt.date(2025, 1, 1), dt.date(2025, 1, 1))
+    assert "other.md" not in dates and "../other.md" not in dates
+
+
+def test_tag_pages_one_per_tag_case_folded() -> None:
+    pages = tag_pages(["注意力", "AI/注意力", "Ai/注意力"], "标签", "material/tags")
+    assert sorted(pages.markdown) == ["标签/AI/注意力.md", "标签/注意力.md"]
+    assert pages.page_of("ai/注意力") == "标签/AI/注意力.md"
+    assert (
+        '{ include: ["AI/注意力", "Ai/注意力"], toc: false }' in pages.markdown["标签/AI/注意力.md"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "context"),
+    [
+        ("前一句。这里 **加粗** [[甲|乙]] 之后。再一句", ("这里 加粗 ", "乙", " 之后。")),
+        ("| 打分 | [[甲]] | 说明 |", ("", "甲", "")),
+        ("> - 引用里的列表：[[甲]] ^block-1", ("引用里的列表：", "甲", "")),
+        ("见 [外链](https://x.org) 与 [[甲]]，<b>粗</b>！", ("见 外链 与 ", "甲", "，粗！")),
+    ],
+)
+def test_context_is_the_plain_sentence_around_the_link(
+    line: str, context: tuple[str, str, str]
+) -> None:
+    start = line.index("[[")
+    end = line.index("]]", start) + 2
+    text = "乙" if "|" in line[start:end] else "甲"
+    found = link_context(f"上一行\n{line}\n下一行", start + 4, end + 4, text)
+    assert (found.before, found.text, found.after) == context
+
+
+def test_long_sentences_are_clipped_around_the_link() -> None:
+    body = "开" * 200 + "[[甲]]" + "尾" * 200
+    found = link_context(body, 200, 205, "甲")
+    assert found.before == "…" + "开" * 60 and found.after == "尾" * 60 + "…"
