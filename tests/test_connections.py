@@ -19,7 +19,8 @@ from garden.core.connections.tag_pages import tag_pages
 from garden.core.vault import Vault
 
 VAULT = FIXTURES / "connections"
-EXPECTED: dict[str, Any] = json.loads((VAULT / "expected.json").read_text(encoding="utf-8"))
+EXPECTED_FILE = FIXTURES / "connections.expected.json"
+EXPECTED: dict[str, Any] = json.loads(EXPECTED_FILE.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")

@@ -21,8 +21,9 @@ class NoteDates:
         return self.modified or self.created
 
     def or_else(self, other: NoteDates) -> NoteDates:
-        """These dates, each missing one taken from `other`."""
-        return NoteDates(self.created or other.created, self.modified or other.modified)
+        """These dates if there are any, else `other`: a note that gives one date in its
+        frontmatter does not get the other from somewhere else."""
+        return self if self.latest is not None else other
 
 
 def frontmatter_dates(meta: dict[str, Any], problems: list[str]) -> NoteDates:

@@ -1,0 +1,108 @@
+"""The fixture vault built by MkDocs + Material with garden/connections: what each page shows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import pytest
+
+from conftest import FIXTURES
+from sitebuild import Build, broken_links, build_site, site_texts
+
+VAULT = FIXTURES / "connections"
+EXPECTED: dict[str, Any] = json.loads(
+    (FIXTURES / "connections.expected.json").read_text(encoding="utf-8")
+)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    site = tmp_path_factory.mktemp("connections") / "site"
+    # Dates from frontmatter only: git would date the fixture notes by this checkout's commits.
+    options = {"garden/connections": {"git_dates": False}}
+    build = build_site(VAULT, site, strict=False, plugin_options=options)
+    assert build.returncode == 0, build.log
+    return build
+
+
+def html(build: Build, page: str) -> str:
+    return (build.site / page / "index.html").read_text(encoding="utf-8")
+
+
+def section(build: Build, page: str) -> str:
+    text = html(build, page)
+    start = text.index('<section class="garden-connections">')
+    return text[start : text.index("</section>", start)]
+
+
+def test_backlinks_list_each_linking_note_once_sorted_by_title(built: Build) -> None:
+    backlinks = section(built, "笔记/甲")
+    titles = ["丁", "乙", "首页"]  # by folded title: 丁 (U+4E01) < 乙 (U+4E59) < 首 (U+9996)
+    positions = [backlinks.index(f">{title}</a>") for title in titles]
+    assert positions == sorted(positions)
+    assert "反向链接 <small>3</small>" in backlinks
+    assert "回到<mark>甲</mark>看看；" in backlinks
+    assert "私密" not in backlinks
+
+
+def test_an_embed_is_marked_and_nothing_links_to_some_notes(built: Build) -> None:
+    assert "嵌入" in section(built, "笔记/乙")
+    assert "还没有其他笔记链接到这里。" in section(built, "标签")
+
+
+def test_nothing_of_an_unpublished_note_reaches_the_site(built: Build) -> None:
+    leaks = [str(path) for path, text in site_texts(built.site) if EXPECTED["secret"] in text]
+    assert leaks == []
+    assert not (built.site / "深/私密夹").exists()
+    # The folder page stands where the unpublished 笔记/index.md was: a listing, not the note.
+    assert "这个文件夹里有 3 篇笔记" in html(built, "笔记")
+
+
+def test_every_folder_of_published_notes_has_a_page(built: Build) -> None:
+    for page in EXPECTED["folder_pages"]:
+        assert (built.site / page.replace("index.md", "index.html")).is_file(), page
+    assert "📁" in html(built, "深") and ">层</a>" in html(built, "深")
+
+
+def test_graph_json_holds_the_published_notes_and_tags(built: Build) -> None:
+    graph = json.loads((built.site / "graph.json").read_text(encoding="utf-8"))
+    ids = {node["id"] for node in graph["nodes"]}
+    assert ids == {node for node in EXPECTED["graph_nodes"] if not node.startswith("ghost:")}
+    for node in graph["nodes"]:
+        assert (built.site / unquote(node["url"]) / "index.html").is_file(), node
+
+
+def test_tag_pages_have_chinese_urls_and_list_their_notes(built: Build) -> None:
+    listing = html(built, "标签/主题").split("带有这个标签的笔记")[1].split("</article>")[0]
+    assert "甲" in listing and "乙" in listing and "丙" not in listing
+    note = html(built, "笔记/甲")
+    assert 'href="../../%E6%A0%87%E7%AD%BE/%E4%B8%BB%E9%A2%98/#tag:主题"' in note
+
+
+def test_recent_notes_and_dates(built: Build) -> None:
+    home = html(built, "")
+    recent = home[home.index("最近更新") :]
+    assert recent.index("丁</a>") < recent.index("甲</a>") < recent.index("乙</a>")
+    assert "丙</a>" not in recent.split("</ul>")[0]  # no date, not listed
+    assert "2025年3月1日" in html(built, "笔记/甲").split('class="md-source-file"')[1]
+
+
+def test_the_global_graph_page_and_local_graphs(built: Build) -> None:
+    assert 'data-graph-src="../graph.json"' in html(built, "graph")
+    assert 'data-graph-focus="笔记/甲.md"' in section(built, "笔记/甲")
+
+
+def test_every_link_reaches_a_page(built: Build) -> None:
+    assert broken_links(built.site, base_path="/garden/") == []
+
+
+def test_options_hide_empty_backlinks_and_turn_the_graph_off(tmp_path: Path) -> None:
+    options = {"garden/connections": {"backlinks_empty": "hide", "graph": False}}
+    build = build_site(VAULT, tmp_path / "site", strict=False, plugin_options=options)
+    assert build.returncode == 0, build.log
+    assert "garden-connections" not in html(build, "标签")
+    assert "garden-backlinks" in html(build, "笔记/甲")
+    assert not (build.site / "graph.json").exists() and not (build.site / "graph").exists()
