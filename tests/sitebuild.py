@@ -35,6 +35,7 @@ def build_site(
     plugin_options: dict[str, dict[str, Any]] | None = None,
     site_url: str | None = None,
     env: dict[str, str] | None = None,
+    extra_yaml: str = "",
 ) -> Build:
     """`mkdocs build` of `docs_dir` with the project's mkdocs.yml (through INHERIT).
 
@@ -49,7 +50,7 @@ def build_site(
         text += f"site_url: {site_url}\n"
     if plugin_options:
         text += yaml.safe_dump({"plugins": _plugins_with(plugin_options)}, allow_unicode=True)
-    config.write_text(text, encoding="utf-8")
+    config.write_text(text + extra_yaml, encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
     try:

@@ -106,3 +106,14 @@ def test_options_hide_empty_backlinks_and_turn_the_graph_off(tmp_path: Path) -> 
     assert "garden-connections" not in html(build, "标签")
     assert "garden-backlinks" in html(build, "笔记/甲")
     assert not (build.site / "graph.json").exists() and not (build.site / "graph").exists()
+
+
+def test_giscus_comments_only_once_configured(built: Build, tmp_path: Path) -> None:
+    assert "giscus" not in html(built, "笔记/甲")
+    extra = (
+        "extra:\n  giscus: {repo: someone/notes, repo_id: R_1, category: 评论, category_id: C_1}\n"
+    )
+    build = build_site(VAULT, tmp_path / "site", strict=False, extra_yaml=extra)
+    assert build.returncode == 0, build.log
+    page = html(build, "笔记/甲")
+    assert 'src="https://giscus.app/client.js"' in page and 'data-repo="someone/notes"' in page
