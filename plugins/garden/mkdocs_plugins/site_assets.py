@@ -8,10 +8,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 FOLDER = "assets/garden"
-STYLESHEETS = ("garden.css",)
+STYLESHEETS = ("garden.css", "graph.css", "preview.css")
 SCRIPTS = (
     "embedded-pages.js",  # fits iframes of the site's own pages to their content
     "mermaid-loader.js",  # keeps Material from fetching mermaid from a CDN
+    "graph.js",  # draws the link graph the build laid out (local and global)
+    "preview.js",  # hover previews of internal links, Chinese anchors included
 )
 
 
