@@ -137,7 +137,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
     def _add_graph(self, files: Files, config: MkDocsConfig) -> None:
         started = time.perf_counter()
         graph = build_graph(self._graph_input())
-        content = json.dumps(graph, ensure_ascii=False, separators=(",", ":"))
+        content = _safe_json(graph)
         files.append(File.generated(config, self.config.graph_file, content=content))
         page = self.config.graph_page
         if page and files.get_file_from_path(page) is None:
@@ -228,6 +228,12 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
             links = getattr(reference, "links", None)
             if links:
                 links.sort(key=lambda link: (link.url.split("#")[0] != own, link.url))
+
+
+def _safe_json(data: dict[str, Any]) -> str:
+    """JSON with `<`, `>` and `&` escaped, so that no title in it can ever read as HTML."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _graph_page(src: str, graph: dict[str, Any]) -> str:

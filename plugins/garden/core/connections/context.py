@@ -10,6 +10,8 @@ from ..markdown.wikilink import parse_wikilink
 MAX_SIDE = 60
 """Characters kept on each side of the link; longer sentences are cut with an ellipsis."""
 
+WINDOW = 400
+"""Characters of the line read on each side of the link."""
 _SENTENCE_END = "。！？!?；;"
 _CELL = "|"
 _WIKILINK = re.compile(r"!?\[\[[^\[\]\n]+\]\]")
@@ -32,9 +34,10 @@ class Context:
 
 def link_context(body: str, start: int, end: int, text: str) -> Context:
     """The sentence of `body` holding the link at `[start, end)`, shown as `text`."""
-    line_start = body.rfind("\n", 0, start) + 1
-    line_end = body.find("\n", end)
-    line_end = len(body) if line_end == -1 else line_end
+    # Only a window around the link is read, so a line of 10,000 links costs no more per link.
+    line_start = max(body.rfind("\n", 0, start) + 1, start - WINDOW)
+    line_end = body.find("\n", end, end + WINDOW)
+    line_end = min(len(body), end + WINDOW) if line_end == -1 else line_end
     before = _plain(_LINE_MARKS.sub("", body[line_start:start]))
     after = _plain(_BLOCK_ID.sub("", body[end:line_end]))
     before = before[_last_sentence_start(before) :].lstrip()
