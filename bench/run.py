@@ -50,6 +50,7 @@ def configs(folder: Path, wiki: Path, plain: Path) -> tuple[Path, Path]:
     mermaid = ROOT / "node_modules/mermaid/dist/mermaid.min.js"
     garden_plugins = (
         f"plugins:\n  - garden/obsidian:\n      mermaid_script: {mermaid}\n"
+        f"  - garden/connections:\n      graph_tags: true\n"
         f"{search.group(0)}  - tags\n  - garden/publish\n"
     )
     plain_plugins = f"plugins:\n{search.group(0)}  - tags\n"

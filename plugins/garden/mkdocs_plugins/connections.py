@@ -11,6 +11,7 @@ import logging
 import posixpath
 import subprocess
 import time
+from collections import Counter
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -37,7 +38,7 @@ from .obsidian import ObsidianPlugin
 log = logging.getLogger("mkdocs.plugins.garden.connections")
 
 GRAPH_PAGE_INTRO = (
-    "花园里的 {notes} 篇笔记和它们之间的 {edges} 条链接。拖动可以平移，滚轮或按钮缩放，"
+    "花园里的 {notes} 篇笔记{others}，以及它们之间的 {edges} 条连线。拖动可以平移，滚轮或按钮缩放，"
     "悬停高亮相邻的笔记，点击打开笔记；也可以用键盘操作（方向键平移，+ − 缩放，n / p 选择节点，"
     "回车打开）。"
 )
@@ -237,7 +238,13 @@ def _safe_json(data: dict[str, Any]) -> str:
 
 
 def _graph_page(src: str, graph: dict[str, Any]) -> str:
-    intro = GRAPH_PAGE_INTRO.format(notes=len(graph["nodes"]), edges=len(graph["edges"]))
+    kinds = Counter(node["kind"] for node in graph["nodes"])
+    others = "".join(
+        f"、{kinds[kind]} {name}"
+        for kind, name in (("tag", "个标签"), ("ghost", "篇待写的笔记"))
+        if kinds[kind]
+    )
+    intro = GRAPH_PAGE_INTRO.format(notes=kinds["note"], others=others, edges=len(graph["edges"]))
     return (
         "# 关系图谱\n\n"
         f"{intro}\n\n"

@@ -1,0 +1,105 @@
+"""The graph in headless Chromium: the global page draws every node, hover highlights, a click
+opens the note; each note's local graph shows its two-step neighbourhood."""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote, urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+DOT = "🪄AI漫谈/点积为什么能衡量相关性？.md"
+
+
+def graph_json(docs_site: Any) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((docs_site.site / "graph.json").read_text("utf-8"))
+    return data
+
+
+def ready_graph(page: Any, selector: str) -> Any:
+    container = page.locator(selector).first
+    container.scroll_into_view_if_needed()
+    page.wait_for_selector(f'{selector}[data-graph-ready="true"]', timeout=15_000)
+    return container
+
+
+def position(page: Any, selector: str, node_id: str) -> dict[str, float]:
+    found: dict[str, float] = page.evaluate(
+        "([s, id]) => document.querySelector(s).gardenGraph.screenPosition(id)",
+        [selector, node_id],
+    )
+    return found
+
+
+def test_global_graph_hover_highlights_and_click_opens(
+    page: Any, base_url: str, docs_site: Any
+) -> None:
+    graph = graph_json(docs_site)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(base_url + "graph/")
+    container = ready_graph(page, ".garden-graph")
+    assert int(container.get_attribute("data-graph-nodes")) == len(graph["nodes"])
+    node = next(n for n in graph["nodes"] if n["id"] == DOT)
+    spot = position(page, ".garden-graph", DOT)
+    page.mouse.move(spot["x"], spot["y"])
+    page.wait_for_function(
+        "id => document.querySelector('.garden-graph').gardenGraph.highlighted === id", arg=DOT
+    )
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "graph-page.png"))
+    page.mouse.click(spot["x"], spot["y"])
+    page.wait_for_url(lambda url: unquote(urlsplit(url).path).endswith(unquote(node["url"])))
+    assert page.locator("h1").first.inner_text().startswith("点积为什么能衡量相关性")
+    assert all(urlsplit(url).hostname == "127.0.0.1" for url in page.requests)
+    assert page.errors == []
+
+
+def test_local_graph_shows_the_two_step_neighbourhood(
+    page: Any, base_url: str, docs_site: Any
+) -> None:
+    graph = graph_json(docs_site)
+    page.goto(base_url + quote(DOT.removesuffix(".md")) + "/")
+    selector = ".garden-graph--local"
+    ready_graph(page, selector)
+    shown = set(page.evaluate(f"document.querySelector('{selector}').gardenGraph.nodeIds"))
+    assert shown == neighbourhood(graph, DOT, 2)
+    assert "关于本站.md" not in shown  # a note with no links is no neighbour of anything
+    page.locator(f"{selector} canvas").screenshot(path=str(ARTIFACTS / "local-graph.png"))
+    assert page.errors == []
+
+
+def test_the_graph_can_be_used_with_the_keyboard(page: Any, base_url: str) -> None:
+    page.goto(base_url + "graph/")
+    ready_graph(page, ".garden-graph")
+    canvas = page.locator(".garden-graph canvas")
+    canvas.focus()
+    canvas.press("n")
+    chosen = page.evaluate("document.querySelector('.garden-graph').gardenGraph.highlighted")
+    assert chosen
+    canvas.press("Enter")
+    page.wait_for_load_state()
+    page.wait_for_function("() => !location.pathname.endsWith('/graph/')")
+
+
+def neighbourhood(graph: dict[str, Any], focus: str, depth: int) -> set[str]:
+    ids = [node["id"] for node in graph["nodes"]]
+    adjacent: dict[str, set[str]] = {node: set() for node in ids}
+    for a, b in graph["edges"]:
+        adjacent[ids[a]].add(ids[b])
+        adjacent[ids[b]].add(ids[a])
+    seen, queue = {focus: 0}, deque([focus])
+    while queue:
+        node = queue.popleft()
+        if seen[node] == depth:
+            continue
+        for other in adjacent[node]:
+            if other not in seen:
+                seen[other] = seen[node] + 1
+                queue.append(other)
+    return set(seen)
