@@ -103,3 +103,12 @@ def neighbourhood(graph: dict[str, Any], focus: str, depth: int) -> set[str]:
                 seen[other] = seen[node] + 1
                 queue.append(other)
     return set(seen)
+
+
+def test_a_tag_opens_its_own_page_under_a_chinese_url(page: Any, base_url: str) -> None:
+    page.goto(base_url + quote(DOT.removesuffix(".md")) + "/")
+    page.locator("nav.md-tags a.md-tag", has_text="注意力").click()
+    page.wait_for_url(lambda url: unquote(urlsplit(url).path).endswith("/标签/注意力/"))
+    assert page.locator("article h1").first.inner_text().startswith("#注意力")
+    listed = page.locator("article li a").all_inner_texts()
+    assert any("点积为什么能衡量相关性" in text for text in listed)

@@ -40,3 +40,17 @@ def test_tag_pages_and_the_hub_backlinks(docs_site: Any) -> None:
     backlinks = dot[dot.index('id="garden-backlinks"') :]
     assert "注意力机制在 Transformer 模型中是如何运作的？</a>" in backlinks
     assert "草稿" not in backlinks
+
+
+def test_home_lists_recent_notes_newest_first_and_notes_show_dates(docs_site: Any) -> None:
+    home = (docs_site.site / "index.html").read_text(encoding="utf-8")
+    recent = home[home.index('id="最近更新"') :].split("</ul>")[0]
+    titles = [part.split("</a>")[0].rsplit(">", 1)[-1] for part in recent.split("<li>")[1:]]
+    assert titles[:2] == [
+        "注意力机制在 Transformer 模型中是如何运作的？",
+        "点积为什么能衡量相关性？",
+    ]
+    assert len(titles) == 5
+    hub = "🪄AI漫谈/注意力机制在 Transformer 模型中是如何运作的？/index.html"
+    facts = (docs_site.site / hub).read_text("utf-8").split('class="md-source-file"')[1]
+    assert "2025年11月24日" in facts and "2025年9月1日" in facts

@@ -183,9 +183,8 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
                 page.meta["git_creation_date_localized"] = chinese_date(dates.created)
         if not has_recent_directive(markdown):
             return markdown
-        return fill_recent(
-            markdown, self._listed(), lambda target: quote_path(relative_path(target, path))
-        )
+        others = [note for note in self._listed() if note.path != path]
+        return fill_recent(markdown, others, lambda target: quote_path(relative_path(target, path)))
 
     @event_priority(-100)  # after the search plugin has indexed the page
     def on_page_context(
