@@ -154,7 +154,7 @@ def test_git_history_gives_first_and_last_commit_dates() -> None:
 
 
 def test_tag_pages_one_per_tag_case_folded() -> None:
-    pages = tag_pages(["注意力", "AI/注意力", "Ai/注意力"], "标签", "material/tags")
+    pages = tag_pages(["注意力", "AI/注意力", "Ai/注意力", "AI/", "a//b"], "标签", "material/tags")
     assert sorted(pages.markdown) == ["标签/AI/注意力.md", "标签/注意力.md"]
     assert pages.page_of("ai/注意力") == "标签/AI/注意力.md"
     assert (

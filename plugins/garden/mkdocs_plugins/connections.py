@@ -99,8 +99,9 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         if self.config.folder_pages:
             for path, markdown in folder_pages(self._listed()).items():
                 generated[path] = (markdown, InclusionLevel.UNDEFINED)
-        if self.config.tag_pages:
-            self.tag_pages = self._tag_pages(config)
+        directive = _tags_directive(config)
+        if self.config.tag_pages and directive is not None:
+            self.tag_pages = self._tag_pages(directive)
             for path, markdown in self.tag_pages.markdown.items():
                 generated[path] = (markdown, InclusionLevel.NOT_IN_NAV)
         for path, (markdown, inclusion) in generated.items():
@@ -113,13 +114,12 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
     def _listed(self) -> list[ListedNote]:
         return [ListedNote(path, note.title, self.dates[path]) for path, note in self.notes.items()]
 
-    def _tag_pages(self, config: MkDocsConfig) -> TagPages:
+    def _tag_pages(self, directive: str) -> TagPages:
         assert self.obsidian is not None and self.obsidian.renderer is not None
         index = self.obsidian.renderer.site.tags_page
         folder = posixpath.splitext(index)[0] if index else "tags"
         if posixpath.basename(folder).lower() in ("index", "readme"):
             folder = posixpath.dirname(folder) or "tags"
-        directive = _tags_directive(config)
         return tag_pages(
             (tag for path in self.notes for tag in self._tags(path)), folder, directive
         )
@@ -251,10 +251,13 @@ def _graph_page(src: str, graph: dict[str, Any]) -> str:
     )
 
 
-def _tags_directive(config: MkDocsConfig) -> str:
+def _tags_directive(config: MkDocsConfig) -> str | None:
+    """The listing marker of Material's tags plugin; None when it is not in use."""
     plugin = config.plugins.get("material/tags")
     options = getattr(plugin, "config", None)
-    return str(options.listings_directive) if options is not None else "material/tags"
+    if options is None or not options.enabled or not options.listings:
+        return None
+    return str(options.listings_directive)
 
 
 def _git_history(docs_dir: str) -> dict[str, NoteDates]:

@@ -27,6 +27,8 @@ def tag_pages(tags: Iterable[str], folder: str, directive: str) -> TagPages:
     differ only in case (one tag to Obsidian) share the page of the first spelling."""
     spellings: dict[str, list[str]] = {}
     for tag in sorted(set(tags)):
+        if not all(tag.split("/")):
+            continue  # `AI/` or `a//b` names no page
         spellings.setdefault(fold(tag), []).append(tag)
     markdown: dict[str, str] = {}
     path_of_tag: dict[str, str] = {}
