@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import posixpath
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURES, make_renderer
 from garden.core.connections.context import link_context
@@ -16,6 +19,7 @@ from garden.core.connections.graph_data import GraphInput, GraphNode, build_grap
 from garden.core.connections.links import LinkGraph, LinkSources, collect_links
 from garden.core.connections.recent import fill_recent
 from garden.core.connections.tag_pages import tag_pages
+from garden.core.urls import relative_url
 from garden.core.vault import Vault
 
 VAULT = FIXTURES / "connections"
@@ -185,3 +189,17 @@ def test_long_sentences_are_clipped_around_the_link() -> None:
     body = "开" * 200 + "[[甲]]" + "尾" * 200
     found = link_context(body, 200, 205, "甲")
     assert found.before == "…" + "开" * 60 and found.after == "尾" * 60 + "…"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "b", "%E7%AC%94", "x y", ""]), max_size=4),
+    st.lists(st.sampled_from(["a", "b", "%E7%AC%94", "x y", ""]), max_size=4),
+    st.booleans(),
+)
+def test_relative_urls_agree_with_posixpath(url: list[str], base: list[str], slash: bool) -> None:
+    target = "/".join(url) + ("/" if slash and url else "")
+    page = "/".join(base) + ("/" if base else "")
+    expected = posixpath.relpath("/" + target, "/" + page)
+    expected += "/" if target.endswith("/") and expected != "." else ""
+    assert relative_url(target, page) == expected

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..markdown.wikilink import parse_wikilink
 
 MAX_SIDE = 60
 """Characters kept on each side of the link; longer sentences are cut with an ellipsis."""
 
-WINDOW = 400
+WINDOW = 200
 """Characters of the line read on each side of the link."""
 _SENTENCE_END = "。！？!?；;"
 _CELL = "|"
@@ -21,6 +22,7 @@ _EMPHASIS = re.compile(r"\*\*|__|==|~~|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
 _LINE_MARKS = re.compile(r"^(?:[ \t]*(?:>|[-*+]|\d+[.)]|#{1,6}|\[[ xX]\])[ \t]+)+")
 _BLOCK_ID = re.compile(r"\s\^[A-Za-z0-9-]+\s*$")
 _SPACES = re.compile(r"\s+")
+_MARKUP = re.compile(r"[\[<*_=~`\t]|\s\s")
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,8 @@ def _first_sentence_end(text: str) -> int:
 
 def _plain(markdown: str) -> str:
     """Markdown of part of a line, as the text a reader sees."""
+    if not _MARKUP.search(markdown):
+        return markdown
     text = _WIKILINK.sub(_wikilink_text, markdown)
     text = _MARKDOWN_LINK.sub(lambda match: match.group(1), text)
     text = _HTML_TAG.sub("", text)
@@ -67,8 +71,14 @@ def _plain(markdown: str) -> str:
 
 
 def _wikilink_text(match: re.Match[str]) -> str:
-    link = parse_wikilink(match.group(0))
-    return match.group(0) if link is None else link.display
+    return _display(match.group(0))
+
+
+@lru_cache(maxsize=8192)
+def _display(raw: str) -> str:
+    """A wikilink's text; a link often stands in the sentences of several others."""
+    link = parse_wikilink(raw)
+    return raw if link is None else link.display
 
 
 def _clip_left(text: str) -> str:
