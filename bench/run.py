@@ -1,12 +1,13 @@
 """Garden against plain MkDocs + Material on the same synthetic vault, measured in one run.
 
-    .venv/bin/python bench/run.py [--sizes 200 1000 5000] [--repeat 3] [--out bench/RESULTS.md]
+    .venv/bin/python bench/run.py [--sizes 200 1000 5000] [--repeat 3] [--saves 3] [--out FILE]
 
 For each size, (a) plain MkDocs + Material builds the plain-link vault (the floor) and (b)
 Garden builds the wikilink vault, with the same theme, features and Markdown extensions,
 alternately, `repeat` times. Reported: median wall times, their ratio, the peak memory of the
-build process, the link layer's own time (from its log line), and the time `mkdocs serve`
-takes to rebuild after one note is saved.
+build process, the own times of the link layer and of garden/connections (backlinks, folder
+and tag pages, the graph) with its graph layout (from their log lines), and the time
+`mkdocs serve` takes to rebuild after one note is saved (`--saves 0` skips it).
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ class Runs:
     seconds: list[float] = field(default_factory=list)
     peak_mb: list[float] = field(default_factory=list)
     link_layer: list[float] = field(default_factory=list)
+    connections: list[float] = field(default_factory=list)
+    layout: list[float] = field(default_factory=list)
 
 
 def configs(folder: Path, wiki: Path, plain: Path) -> tuple[Path, Path]:
@@ -83,9 +86,14 @@ def build(config: Path, site: Path, runs: Runs) -> None:
     runs.peak_mb.append(usage.ru_maxrss / 1024)
     if status != 0:
         raise SystemExit(f"build of {config.name} failed:\n{output}")
-    found = re.search(r"link layer ([\d.]+) s", output)
-    if found:
-        runs.link_layer.append(float(found.group(1)))
+    for pattern, times in (
+        (r"link layer ([\d.]+) s", runs.link_layer),
+        (r"connections ([\d.]+) s", runs.connections),
+        (r"laid out in ([\d.]+) s", runs.layout),
+    ):
+        found = re.search(pattern, output)
+        if found:
+            times.append(float(found.group(1)))
 
 
 def serve_rebuild(config: Path, vault: Path, times: int = 3) -> list[float]:
@@ -134,6 +142,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 5000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--saves", type=int, default=3, help="serve rebuilds timed; 0: none")
     args = parser.parse_args()
     rows = []
     for size in args.sizes:
@@ -147,7 +156,7 @@ def main() -> None:
             for _ in range(args.repeat):
                 build(plain_config, folder / "site-plain", floor)
                 build(garden_config, folder / "site-garden", garden)
-            rebuild = serve_rebuild(garden_config, wiki)
+            rebuild = serve_rebuild(garden_config, wiki, args.saves) if args.saves else []
         row = (size, floor, garden, rebuild)
         rows.append(row)
         print(_line(*row), flush=True)
@@ -162,8 +171,13 @@ def _line(size: int, floor: Runs, garden: Runs, rebuild: list[float]) -> str:
     return (
         f"| {size:,} | {plain_s:.2f} s | {garden_s:.2f} s | {garden_s / plain_s:.3f}× | "
         f"{max(floor.peak_mb):.0f} / {max(garden.peak_mb):.0f} MB | "
-        f"{statistics.median(garden.link_layer):.2f} s | {statistics.median(rebuild):.2f} s |"
+        f"{_median(garden.link_layer)} | {_median(garden.connections)} | "
+        f"{_median(garden.layout)} | {_median(rebuild)} |"
     )
+
+
+def _median(seconds: list[float]) -> str:
+    return f"{statistics.median(seconds):.2f} s" if seconds else "–"
 
 
 def _report(rows: list[tuple[int, Runs, Runs, list[float]]], repeat: int) -> str:
@@ -179,8 +193,8 @@ def _report(rows: list[tuple[int, Runs, Runs, list[float]]], repeat: int) -> str
         "notes).",
         "",
         "| notes | plain MkDocs + Material | Garden | ratio | peak memory (plain / Garden) "
-        "| link layer | serve rebuild after one save |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "| link layer | connections | of which graph layout | serve rebuild after one save |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     return "\n".join([*head, *(_line(*row) for row in rows)]) + "\n"
 

@@ -69,6 +69,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         vault, renderer = self.obsidian.vault, self.obsidian.renderer
         assert vault is not None and renderer is not None
         self.urls = {file.src_uri: file.url for file in files}
+        self.tag_pages = TagPages({}, {})  # `mkdocs serve` builds again with the same plugin
         self.notes = {note.path: note for note in vault.published_notes if note.path in self.urls}
         sources = LinkSources(vault, renderer.resolver, renderer.parsed, self.urls.__contains__)
         self.links = collect_links(sources, self.notes.values())
