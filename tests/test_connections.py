@@ -81,7 +81,7 @@ def test_graph_nodes_and_edges_match_the_expected_sets(vault: Vault, links: Link
     assert EXPECTED["secret"] not in json.dumps(graph, ensure_ascii=False)
     assert "私密" not in json.dumps(graph, ensure_ascii=False)
     degree = {node["id"]: node["links"] for node in graph["nodes"]}
-    assert degree["笔记/甲.md"] == 6 and degree["笔记/丙.md"] == 1
+    assert degree["笔记/甲.md"] == 7 and degree["笔记/丙.md"] == 2  # 丁 and its tag
 
 
 def test_graph_layout_is_deterministic(vault: Vault, links: LinkGraph) -> None:
@@ -147,9 +147,9 @@ def test_a_date_that_is_no_date_is_reported() -> None:
 def test_git_history_gives_first_and_last_commit_dates() -> None:
     log = (
         "\0"
-        + "1740787200\n\ndocs/甲.md\n\n"
+        + "2025-03-01\n\ndocs/甲.md\n\n"
         + "\0"
-        + "1735689600\n\ndocs/甲.md\ndocs/乙.md\nother.md\n"
+        + "2025-01-01\n\ndocs/甲.md\ndocs/乙.md\nother.md\n"
     )
     dates = git_dates(log, "docs/")
     assert dates["甲.md"] == NoteDates(dt.date(2025, 1, 1), dt.date(2025, 3, 1))
@@ -158,11 +158,18 @@ def test_git_history_gives_first_and_last_commit_dates() -> None:
 
 
 def test_tag_pages_one_per_tag_case_folded() -> None:
-    pages = tag_pages(["注意力", "AI/注意力", "Ai/注意力", "AI/", "a//b"], "标签", "material/tags")
-    assert sorted(pages.markdown) == ["标签/AI/注意力.md", "标签/注意力.md"]
-    assert pages.page_of("ai/注意力") == "标签/AI/注意力.md"
+    pages = tag_pages(
+        ["注意力", "AI/注意力", "Ai/注意力", "AI/", "a//b", "index"], "标签", "material/tags"
+    )
+    assert sorted(pages.markdown) == [
+        "标签/AI/注意力/index.md",
+        "标签/index/index.md",
+        "标签/注意力/index.md",
+    ]
+    assert pages.page_of("ai/注意力") == "标签/AI/注意力/index.md"
     assert (
-        '{ include: ["AI/注意力", "Ai/注意力"], toc: false }' in pages.markdown["标签/AI/注意力.md"]
+        '{ include: ["AI/注意力", "Ai/注意力"], toc: false }'
+        in pages.markdown["标签/AI/注意力/index.md"]
     )
 
 
@@ -203,3 +210,25 @@ def test_relative_urls_agree_with_posixpath(url: list[str], base: list[str], sla
     expected = posixpath.relpath("/" + target, "/" + page)
     expected += "/" if target.endswith("/") and expected != "." else ""
     assert relative_url(target, page) == expected
+
+
+def test_a_folder_note_beside_its_folder_stands_for_it() -> None:
+    notes = [
+        ListedNote("书.md", "书", NoteDates()),
+        ListedNote("书/一.md", "一", NoteDates()),
+        ListedNote("库/书单.md", "书单", NoteDates()),
+        ListedNote("库/书单/二.md", "二", NoteDates()),
+    ]
+    pages = folder_pages(notes)
+    assert sorted(pages) == ["库/index.md"]  # 书 and 库/书单 have their folder notes
+    assert "📁 [书单](../%E5%BA%93/%E4%B9%A6%E5%8D%95.md)" not in pages["库/index.md"]
+    assert "📁 [书单](书单.md)" in pages["库/index.md"]
+    assert "- [书单]" not in pages["库/index.md"]  # listed once, as the folder
+
+
+def test_a_recent_directive_quoted_in_code_stays_as_written() -> None:
+    notes = [ListedNote("甲.md", "甲", NoteDates(dt.date(2025, 1, 1)))]
+    markdown = "用法：`<!-- garden/recent -->`\n\n```\n<!-- garden/recent -->\n```\n"
+    assert fill_recent(markdown, notes, lambda path: path) == markdown
+    filled = fill_recent("前\n\n<!-- garden/recent -->\n\n后\n", notes, lambda path: path)
+    assert "- [甲](甲.md)" in filled and "garden/recent" not in filled

@@ -40,10 +40,11 @@ def section(build: Build, page: str) -> str:
 
 def test_backlinks_list_each_linking_note_once_sorted_by_title(built: Build) -> None:
     backlinks = section(built, "笔记/甲")
-    titles = ["丁", "乙", "首页"]  # by folded title: 丁 (U+4E01) < 乙 (U+4E59) < 首 (U+9996)
+    # By title (README.md shows its heading): 丁 U+4E01 < 乙 U+4E59 < 子 U+5B50 < 首 U+9996.
+    titles = ["丁", "乙", "子目录的说明", "首页"]
     positions = [backlinks.index(f">{title}</a>") for title in titles]
     assert positions == sorted(positions)
-    assert "反向链接 <small>3</small>" in backlinks
+    assert "反向链接 <small>4</small>" in backlinks
     assert "回到<mark>甲</mark>看看；" in backlinks
     assert "私密" not in backlinks
 
@@ -54,8 +55,9 @@ def test_an_embed_is_marked_and_nothing_links_to_some_notes(built: Build) -> Non
 
 
 def test_nothing_of_an_unpublished_note_reaches_the_site(built: Build) -> None:
-    leaks = [str(path) for path, text in site_texts(built.site) if EXPECTED["secret"] in text]
-    assert leaks == []
+    for secret in (EXPECTED["secret"], "私密标签", "私密夹"):
+        leaks = [str(path) for path, text in site_texts(built.site) if secret in text]
+        assert leaks == [], secret
     assert not (built.site / "深/私密夹").exists()
     # The folder page stands where the unpublished 笔记/index.md was: a listing, not the note.
     assert "这个文件夹里有 3 篇笔记" in html(built, "笔记")
@@ -82,6 +84,12 @@ def test_tag_pages_have_chinese_urls_and_list_their_notes(built: Build) -> None:
     assert 'href="../../%E6%A0%87%E7%AD%BE/%E4%B8%BB%E9%A2%98/#tag:主题"' in note
 
 
+def test_a_tag_named_index_leaves_the_tags_index_in_place(built: Build) -> None:
+    assert "#index" in html(built, "标签/index")
+    tags_index = html(built, "标签")
+    assert 'id="tag:主题"' in tags_index and 'id="tag:index"' in tags_index
+
+
 def test_recent_notes_and_dates(built: Build) -> None:
     home = html(built, "")
     recent = home[home.index("最近更新") :]
@@ -101,8 +109,13 @@ def test_every_link_reaches_a_page(built: Build) -> None:
 
 def test_options_hide_empty_backlinks_and_turn_the_graph_off(tmp_path: Path) -> None:
     options = {"garden/connections": {"backlinks_empty": "hide", "graph": False}}
-    build = build_site(VAULT, tmp_path / "site", strict=False, plugin_options=options)
+    excluded = "exclude_docs: |\n  深/层/丁.md\n"  # published, but MkDocs leaves it out
+    build = build_site(
+        VAULT, tmp_path / "site", strict=False, plugin_options=options, extra_yaml=excluded
+    )
     assert build.returncode == 0, build.log
+    assert "深处的笔记" not in html(build, "笔记/甲") and ">丁</a>" not in html(build, "笔记/甲")
+    assert "garden-connections" not in html(build, "笔记/丙")  # 丁 linked to it, nothing else
     assert "garden-connections" not in html(build, "标签")
     assert "garden-backlinks" in html(build, "笔记/甲")
     assert not (build.site / "graph.json").exists() and not (build.site / "graph").exists()

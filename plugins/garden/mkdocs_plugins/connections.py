@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from garden.core.connections.dates import NoteDates, chinese_date, frontmatter_dates, git_dates
-from garden.core.connections.folders import ListedNote, folder_pages
+from garden.core.connections.folders import INDEX_NAMES, ListedNote, folder_pages
 from garden.core.connections.graph_data import GraphInput, GraphNode, build_graph
 from garden.core.connections.links import LinkGraph, LinkSources, collect_links
 from garden.core.connections.recent import fill_recent, has_recent_directive
@@ -52,8 +52,11 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self.links = LinkGraph()
         self.notes: dict[str, Note] = {}
         self.dates: dict[str, NoteDates] = {}
+        self.titles: dict[str, str] = {}
         self.urls: dict[str, str] = {}
         self.tag_pages = TagPages({}, {})
+        self.graph_url: str | None = None
+        self.graph_page_url: str | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         plugin = config.plugins.get("garden/obsidian")
@@ -68,9 +71,12 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         assert self.obsidian is not None
         vault, renderer = self.obsidian.vault, self.obsidian.renderer
         assert vault is not None and renderer is not None
-        self.urls = {file.src_uri: file.url for file in files}
-        self.tag_pages = TagPages({}, {})  # `mkdocs serve` builds again with the same plugin
+        self.urls = dict(self.obsidian.site_urls)
+        # `mkdocs serve` builds again with the same plugin: nothing is kept from the last build.
+        self.tag_pages = TagPages({}, {})
+        self.graph_url = self.graph_page_url = None
         self.notes = {note.path: note for note in vault.published_notes if note.path in self.urls}
+        self.titles = {path: self._title(note, config) for path, note in self.notes.items()}
         sources = LinkSources(vault, renderer.resolver, renderer.parsed, self.urls.__contains__)
         self.links = collect_links(sources, self.notes.values())
         self.dates = self._dates(config)
@@ -79,6 +85,19 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
             self._add_graph(files, config)
         log.info(f"garden: connections {time.perf_counter() - started:.2f} s")
         return files
+
+    def _title(self, note: Note, config: MkDocsConfig) -> str:
+        """The title the note's page shows: for an index note without a `title`, its first
+        heading (as MkDocs takes it), else its folder's name or the site's."""
+        if note.info.title or posixpath.basename(note.path).lower() not in INDEX_NAMES:
+            return note.title
+        assert self.obsidian is not None and self.obsidian.renderer is not None
+        if "#" in note.body:
+            for heading in self.obsidian.renderer.parsed(note.path).headings:
+                if heading.level == 1:
+                    return heading.text
+        folder = posixpath.basename(posixpath.dirname(note.path))
+        return folder or str(config.site_name)
 
     # Dates -----------------------------------------------------------------------------
 
@@ -96,24 +115,44 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
     # Generated pages -------------------------------------------------------------------
 
     def _add_pages(self, files: Files, config: MkDocsConfig) -> None:
-        generated: dict[str, tuple[str, InclusionLevel]] = {}
+        taken = {file.dest_uri for file in files}
         if self.config.folder_pages:
             for path, markdown in folder_pages(self._listed()).items():
-                generated[path] = (markdown, InclusionLevel.UNDEFINED)
+                self._generate(files, config, taken, path, markdown, InclusionLevel.UNDEFINED)
         directive = _tags_directive(config)
         if self.config.tag_pages and directive is not None:
-            self.tag_pages = self._tag_pages(directive)
-            for path, markdown in self.tag_pages.markdown.items():
-                generated[path] = (markdown, InclusionLevel.NOT_IN_NAV)
-        for path, (markdown, inclusion) in generated.items():
-            if files.get_file_from_path(path) is not None:
-                continue  # a file of the vault already stands there
-            file = File.generated(config, path, content=markdown, inclusion=inclusion)
-            files.append(file)
-            self.urls[path] = file.url
+            pages = self._tag_pages(directive)
+            written = {
+                path: markdown
+                for path, markdown in pages.markdown.items()
+                if self._generate(files, config, taken, path, markdown, InclusionLevel.NOT_IN_NAV)
+            }
+            self.tag_pages = pages.only(written)
+
+    def _generate(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        taken: set[str],
+        path: str,
+        markdown: str,
+        inclusion: InclusionLevel,
+    ) -> bool:
+        """Add a generated page, unless its output would replace a file of the site."""
+        file = File.generated(config, path, content=markdown, inclusion=inclusion)
+        if file.dest_uri in taken:
+            log.info(f"garden: {file.dest_uri} is taken by a file of the vault; no page for {path}")
+            return False
+        taken.add(file.dest_uri)
+        files.append(file)
+        self.urls[path] = file.url
+        return True
 
     def _listed(self) -> list[ListedNote]:
-        return [ListedNote(path, note.title, self.dates[path]) for path, note in self.notes.items()]
+        return [
+            ListedNote(path, self.titles[path], self.dates[path])
+            for path, note in self.notes.items()
+        ]
 
     def _tag_pages(self, directive: str) -> TagPages:
         assert self.obsidian is not None and self.obsidian.renderer is not None
@@ -139,23 +178,25 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
     def _add_graph(self, files: Files, config: MkDocsConfig) -> None:
         started = time.perf_counter()
         graph = build_graph(self._graph_input())
-        content = _safe_json(graph)
-        files.append(File.generated(config, self.config.graph_file, content=content))
+        json_file = File.generated(config, self.config.graph_file, content=_safe_json(graph))
+        taken = {file.dest_uri for file in files}
+        if json_file.dest_uri in taken:
+            log.warning(f"garden: {json_file.dest_uri} is a file of the vault; no graph written")
+            return
+        files.append(json_file)
+        self.graph_url = json_file.url
         page = self.config.graph_page
-        if page and files.get_file_from_path(page) is None:
-            file = File.generated(config, page, content="")
-            src = relative_url(self.config.graph_file, file.url)
-            file.content_string = _graph_page(src, graph)
-            files.append(file)
-            self.urls[page] = file.url
+        if page:
+            url = File.generated(config, page, content="").url
+            markdown = _graph_page(relative_url(json_file.url, url), graph)
+            if self._generate(files, config, taken, page, markdown, InclusionLevel.UNDEFINED):
+                self.graph_page_url = url
         nodes, edges = len(graph["nodes"]), len(graph["edges"])
         seconds = time.perf_counter() - started
         log.info(f"garden: graph of {nodes} nodes and {edges} edges laid out in {seconds:.2f} s")
 
     def _graph_input(self) -> GraphInput:
-        notes = [
-            GraphNode(path, self.notes[path].title, self.urls[path]) for path in sorted(self.notes)
-        ]
+        notes = [GraphNode(path, self.titles[path], self.urls[path]) for path in sorted(self.notes)]
         tags: dict[str, list[str]] = {}
         if self.config.graph_tags:
             for path in sorted(self.notes):
@@ -199,24 +240,17 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
 
     def _section(self, path: str, page_url: str) -> str:
         options = SectionOptions(
-            show_empty=self.config.backlinks_empty == "message",
-            graph_src=relative_url(self.config.graph_file, page_url) if self.config.graph else None,
-            graph_page=self._url_from(self.config.graph_page, page_url),
+            show_empty=self.config.backlinks and self.config.backlinks_empty == "message",
+            graph_src=_relative_or_none(self.graph_url, page_url),
+            graph_page=_relative_or_none(self.graph_page_url, page_url),
         )
-        backlinks = self.links.backlinks(path) if self.config.backlinks else []
-        if not self.config.backlinks:
-            options = SectionOptions(False, options.graph_src, options.graph_page)
         return connections_section(
             path,
-            backlinks,
-            lambda source: self.notes[source].title,
+            self.links.backlinks(path) if self.config.backlinks else [],
+            self.titles.__getitem__,
             lambda source: relative_url(self.urls[source], page_url),
             options,
         )
-
-    def _url_from(self, path: str, page_url: str) -> str | None:
-        url = self.urls.get(path) if path and self.config.graph else None
-        return relative_url(url, page_url) if url is not None else None
 
     def _prefer_tag_pages(self, context: TemplateContext) -> None:
         """Material links a page's tags to the nearest listing; between the tags index and a
@@ -229,6 +263,10 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
             links = getattr(reference, "links", None)
             if links:
                 links.sort(key=lambda link: (link.url.split("#")[0] != own, link.url))
+
+
+def _relative_or_none(url: str | None, page_url: str) -> str | None:
+    return relative_url(url, page_url) if url is not None else None
 
 
 def _safe_json(data: dict[str, Any]) -> str:
@@ -270,7 +308,7 @@ def _git_history(docs_dir: str) -> dict[str, NoteDates]:
             "-c",
             "core.quotePath=false",
             "log",
-            "--format=%x00%ct",
+            "--format=%x00%cs",
             "--name-only",
             "--no-renames",
             "--",

@@ -42,6 +42,12 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         self.renderer: NoteRenderer | None = None
         self.mermaid: LocalMermaid | None = None
         self.seconds = {"index": 0.0, "pages": 0.0}
+        self.serving = False
+        self.site_urls: dict[str, str] = {}
+        """URL of every file the site is built with (drafts only under `mkdocs serve`)."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _quiet_jieba()
@@ -69,7 +75,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         site_assets.add_files(files, config)
         if self.mermaid is not None:
             self.mermaid.add_files(files, config)
-        urls = {file.src_uri: file.url for file in files}
+        urls = self.site_urls = {f.src_uri: f.url for f in files if _built(f, self.serving)}
         directive, tag_anchor = _material_tags(config)
         site = SiteMap(
             urls.get,
@@ -142,6 +148,13 @@ def _drop_unpublished(files: Files, own: list[File], vault: Vault) -> None:
             )
         if not note.published or not file.is_documentation_page():
             files.remove(file)
+
+
+def _built(file: File, serving: bool) -> bool:
+    """Whether MkDocs builds the file: not left out by `exclude_docs`, nor a draft (but while
+    serving, where MkDocs shows drafts)."""
+    inclusion = file.inclusion
+    return bool(inclusion.is_in_serve() if serving else inclusion.is_included())
 
 
 def _page_meta(note: Note, inline_tags: list[str]) -> dict[str, Any]:

@@ -66,13 +66,14 @@ def parse_date(value: Any) -> dt.date | None:
 
 
 def git_dates(log: str, prefix: str) -> dict[str, NoteDates]:
-    """Dates of the files under `prefix` from `git log --format=%x00%ct --name-only`: the
-    first commit that touched a file (newest first in the log) is its last change."""
+    """Dates of the files under `prefix` from `git log --format=%x00%cs --name-only` (each
+    commit's date where it was made): the newest commit that touched a file is its last
+    change, the oldest its creation."""
     dates: dict[str, NoteDates] = {}
     timestamp: dt.date | None = None
     for line in log.splitlines():
         if line.startswith("\0"):
-            timestamp = dt.datetime.fromtimestamp(int(line[1:]), dt.timezone.utc).date()
+            timestamp = dt.date.fromisoformat(line[1:].strip())
             continue
         if not line or timestamp is None or not line.startswith(prefix):
             continue

@@ -29,6 +29,8 @@ class Link:
     """Vault path of the linked note."""
     line: int
     """Line of the link in the source file (1-based, frontmatter counted)."""
+    offset: int
+    """Where the link starts in the note's body: links are kept in this order."""
     embed: bool
     context: Context
 
@@ -91,7 +93,7 @@ class _NoteLinks:
         found = [self._wikilink(use) for use in parsed.wikilinks]
         found += [self._destination(destination) for destination in parsed.destinations]
         links = [link for link in found if link is not None]
-        return sorted(links, key=lambda link: link.line)
+        return sorted(links, key=lambda link: link.offset)
 
     def _wikilink(self, use: WikiLinkUse) -> Link | None:
         link = use.link
@@ -126,7 +128,7 @@ class _NoteLinks:
         if not self.sources.is_published(target):
             return None
         context = link_context(note.body, span.start, span.end, text)
-        return Link(note.path, target, note.body_line + span.line, embed, context)
+        return Link(note.path, target, note.body_line + span.line, span.start, embed, context)
 
 
 def _names_a_note(target: str) -> bool:

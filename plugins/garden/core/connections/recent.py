@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from markdown_it import MarkdownIt
+
 from ..markup import markdown_link
 from ..text import fold
 from .dates import chinese_date
@@ -20,14 +22,18 @@ def has_recent_directive(markdown: str) -> bool:
 
 
 def fill_recent(markdown: str, notes: list[ListedNote], link_of: Callable[[str], str]) -> str:
-    """Each directive replaced by a Markdown list of the newest dated `notes`, newest first
-    (ties by title); `link_of` gives a note's Markdown link path from the page."""
-
-    def listing(match: re.Match[str]) -> str:
+    """Each directive standing as a block of its own (not one quoted in code) replaced by a
+    Markdown list of the newest dated `notes`, newest first, ties by title; `link_of` gives
+    a note's Markdown link path from the page."""
+    lines = markdown.split("\n")
+    for token in reversed(MarkdownIt("commonmark").parse(markdown)):
+        match = DIRECTIVE.fullmatch(token.content.strip())
+        if token.type != "html_block" or token.map is None or match is None:
+            continue
         count = int(match.group(1) or DEFAULT_COUNT)
-        return recent_list(notes, count, link_of)
-
-    return DIRECTIVE.sub(listing, markdown)
+        first, end = token.map
+        lines[first:end] = recent_list(notes, count, link_of).split("\n")
+    return "\n".join(lines)
 
 
 def recent_list(notes: list[ListedNote], count: int, link_of: Callable[[str], str]) -> str:

@@ -21,9 +21,15 @@ class TagPages:
     def page_of(self, tag: str) -> str | None:
         return self.path_of_tag.get(fold(tag))
 
+    def only(self, markdown: dict[str, str]) -> TagPages:
+        """These pages, less those that were not written."""
+        paths = {key: path for key, path in self.path_of_tag.items() if path in markdown}
+        return TagPages(markdown, paths)
+
 
 def tag_pages(tags: Iterable[str], folder: str, directive: str) -> TagPages:
-    """One page per tag under `folder`: `AI/注意力` is `folder/AI/注意力.md`. Tags that
+    """One page per tag under `folder`: `AI/注意力` is `folder/AI/注意力/index.md` (a page of its
+    own folder, so that a tag named `index` cannot stand for the folder's index). Tags that
     differ only in case (one tag to Obsidian) share the page of the first spelling."""
     spellings: dict[str, list[str]] = {}
     for tag in sorted(set(tags)):
@@ -33,7 +39,7 @@ def tag_pages(tags: Iterable[str], folder: str, directive: str) -> TagPages:
     markdown: dict[str, str] = {}
     path_of_tag: dict[str, str] = {}
     for key, names in spellings.items():
-        path = posixpath.join(folder, f"{names[0]}.md")
+        path = posixpath.join(folder, names[0], "index.md")
         include = json.dumps(names, ensure_ascii=False)
         markdown[path] = (
             f"# {literal_text('#' + names[0])}\n\n带有这个标签的笔记：\n\n"
