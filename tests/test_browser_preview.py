@@ -86,6 +86,10 @@ def test_hovering_a_note_link_previews_its_title_and_opening(
     assert preview.get_attribute("data-preview-url") == base_url + quote(DOT)
     assert preview.locator(".md-typeset h1").count() == 1
 
+    box = preview.bounding_box()  # the pointer may move into the preview, which then stays
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=4)
+    page.wait_for_timeout(800)
+    assert preview.is_visible()
     page.mouse.move(5, page.viewport_size["height"] - 5)
     gone(page)
     assert link.get_attribute("aria-describedby") is None
@@ -160,6 +164,13 @@ def test_no_preview_on_a_touch_screen(browser: Any, base_url: str) -> None:
         link.tap()
         touch.wait_for_timeout(1_000)
         assert touch.locator(f"{PREVIEW}:visible").count() == 0
+        box = link.bounding_box()  # a long press: the finger rests on the link
+        point = {"x": box["x"] + box["width"] / 2, "y": box["y"] + box["height"] / 2}
+        cdp = context.new_cdp_session(touch)
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [point]})
+        touch.wait_for_timeout(1_000)
+        assert touch.locator(f"{PREVIEW}:visible").count() == 0
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
         assert base_url + quote(DOT) not in requests  # not even fetched
     finally:
         context.close()

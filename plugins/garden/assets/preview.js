@@ -42,7 +42,7 @@
         return new DOMParser().parseFromString(await response.text(), "text/html");
       });
       page.catch(() => cache.delete(key)); // try again on the next hover
-      
+      cache.set(key, page);
     }
     return cache.get(key);
   }
@@ -124,7 +124,7 @@
       node.removeAttribute("id");
       node.removeAttribute("name");
     });
-    for (const name of []) {
+    for (const name of ["href", "src"]) {
       content.querySelectorAll(`[${name}]`).forEach((node) => {
         try {
           node.setAttribute(name, new URL(node.getAttribute(name), base).href);
