@@ -36,7 +36,7 @@ def vault() -> Vault:
 def links(vault: Vault) -> LinkGraph:
     renderer = make_renderer(vault)
     published = lambda path: renderer.site.url_of(path) is not None  # noqa: E731
-    sources = LinkSources(vault, renderer.resolver, renderer.parsed, published)
+    sources = LinkSources(renderer.resolver, renderer.parsed, published)
     return collect_links(sources, vault.published_notes)
 
 

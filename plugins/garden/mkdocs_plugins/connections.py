@@ -77,7 +77,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self.graph_url = self.graph_page_url = None
         self.notes = {note.path: note for note in vault.published_notes if note.path in self.urls}
         self.titles = {path: self._title(note, config) for path, note in self.notes.items()}
-        sources = LinkSources(vault, renderer.resolver, renderer.parsed, self.urls.__contains__)
+        sources = LinkSources(renderer.resolver, renderer.parsed, self.urls.__contains__)
         self.links = collect_links(sources, self.notes.values())
         self.dates = self._dates(config)
         self._add_pages(files, config)

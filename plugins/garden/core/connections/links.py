@@ -14,7 +14,7 @@ from markdown_it.common.utils import unescapeAll
 from ..markdown.scan import LinkDestination, ParsedNote, Span, WikiLinkUse
 from ..resolve import Resolver
 from ..urls import has_scheme, split_fragment
-from ..vault import Note, Vault, is_note_path, strip_note_suffix
+from ..vault import Note, is_note_path, strip_note_suffix
 from .context import Context, link_context
 
 # A note holding none of these links to nothing.
@@ -60,7 +60,6 @@ class LinkGraph:
 class LinkSources:
     """What finding links needs from the rest of Garden."""
 
-    vault: Vault
     resolver: Resolver
     parsed: Callable[[str], ParsedNote]
     is_published: Callable[[str], bool]
