@@ -112,3 +112,40 @@ def test_a_tag_opens_its_own_page_under_a_chinese_url(page: Any, base_url: str) 
     assert page.locator("article h1").first.inner_text().startswith("#注意力")
     listed = page.locator("article li a").all_inner_texts()
     assert any("点积为什么能衡量相关性" in text for text in listed)
+
+
+def test_instant_navigation_redraws_the_local_graph_and_keeps_previews(
+    browser: Any, docs_site: Any
+) -> None:
+    """Material's instant navigation matches links against the sitemap by host name without
+    the port, so it only engages on port 80: the site is served there through Playwright's
+    routing, from the built files."""
+    context = browser.new_context(locale="zh-CN")
+    context.route("http://127.0.0.1/**", lambda route: _from_site(route, docs_site.site))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto("http://127.0.0.1/garden/" + quote(DOT.removesuffix(".md")) + "/")
+    ready_graph(page, ".garden-graph--local")
+    page.evaluate("window.__sameDocument = true")
+    page.locator("ul.garden-backlinks > li > a", has_text="词嵌入").click()
+    page.wait_for_function("() => decodeURIComponent(location.pathname).includes('词嵌入')")
+    assert page.evaluate("window.__sameDocument === true")  # no reload: instant navigation
+    container = ready_graph(page, ".garden-graph--local")
+    assert container.get_attribute("data-graph-focus") == "🪄AI漫谈/词嵌入：把词变成向量.md"
+    link = page.locator("article .md-content__inner a, article p a").filter(has_text="点积").first
+    link.hover()
+    page.wait_for_selector('.garden-preview[data-state="ready"]', timeout=10_000)
+    assert errors == []
+    context.close()
+
+
+def _from_site(route: Any, site: Path) -> None:
+    path = unquote(urlsplit(route.request.url).path).removeprefix("/garden/")
+    file = site / path
+    if file.is_dir():
+        file = file / "index.html"
+    if file.is_file():
+        route.fulfill(path=str(file))
+    else:
+        route.fulfill(status=404, body="")
