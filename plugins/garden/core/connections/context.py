@@ -15,10 +15,16 @@ WINDOW = 200
 """Characters of the line read on each side of the link."""
 _SENTENCE_END = "。！？!?；;"
 _CELL = "|"
-_WIKILINK = re.compile(r"!?\[\[[^\[\]\n]+\]\]")
-_MARKDOWN_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)")
-_HTML_TAG = re.compile(r"<[^<>\n]+>")
-_EMPHASIS = re.compile(r"\*\*|__|==|~~|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
+_EMPHASIS = r"\*\*|__|==|~~|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`"
+# One pass: a wikilink (its text), a Markdown link (its label), an HTML tag or an emphasis mark
+# (nothing). A wikilink's text is shown as written, as the page shows it.
+_MARKUP_PART = re.compile(
+    r"(?P<wikilink>!?\[\[[^\[\]\n]+\]\])"
+    r"|!?\[(?P<label>[^\[\]\n]*)\]\([^()\n]*\)"
+    r"|<[^<>\n]+>"
+    rf"|{_EMPHASIS}"
+)
+_EMPHASIS_MARK = re.compile(_EMPHASIS)
 _LINE_MARKS = re.compile(r"^(?:[ \t]*(?:>|[-*+]|\d+[.)]|#{1,6}|\[[ xX]\])[ \t]+)+")
 _BLOCK_ID = re.compile(r"\s\^[A-Za-z0-9-]+\s*$")
 _SPACES = re.compile(r"\s+")
@@ -63,15 +69,14 @@ def _plain(markdown: str) -> str:
     """Markdown of part of a line, as the text a reader sees."""
     if not _MARKUP.search(markdown):
         return markdown
-    text = _WIKILINK.sub(_wikilink_text, markdown)
-    text = _MARKDOWN_LINK.sub(lambda match: match.group(1), text)
-    text = _HTML_TAG.sub("", text)
-    text = _EMPHASIS.sub("", text)
-    return _SPACES.sub(" ", text)
+    return _SPACES.sub(" ", _MARKUP_PART.sub(_text_of, markdown))
 
 
-def _wikilink_text(match: re.Match[str]) -> str:
-    return _display(match.group(0))
+def _text_of(match: re.Match[str]) -> str:
+    wikilink, label = match.group("wikilink", "label")
+    if wikilink is not None:
+        return _display(wikilink)
+    return "" if label is None else _EMPHASIS_MARK.sub("", label)
 
 
 @lru_cache(maxsize=8192)
