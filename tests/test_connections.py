@@ -48,8 +48,7 @@ def graph_of(vault: Vault, links: LinkGraph) -> dict[str, Any]:
     tags: dict[str, list[str]] = {}
     renderer = make_renderer(vault)
     for note in sorted(vault.published_notes, key=lambda n: n.path):
-        inline = [tag.name for tag in renderer.parsed(note.path).tags]
-        for tag in dict.fromkeys([*note.info.tags, *inline]):
+        for tag in renderer.tags(note):
             tags.setdefault(tag, []).append(note.path)
     return build_graph(GraphInput(notes, links.pairs(), tags, {}, links.ghosts))
 

@@ -64,9 +64,16 @@ def test_nothing_of_an_unpublished_note_reaches_the_site(built: Build) -> None:
 
 
 def test_every_folder_of_published_notes_has_a_page(built: Build) -> None:
-    for page in EXPECTED["folder_pages"]:
-        assert (built.site / page.replace("index.md", "index.html")).is_file(), page
-    assert "📁" in html(built, "深") and ">层</a>" in html(built, "深")
+    listed = {
+        "深/index.md": [">层</a>"],
+        "深/层/index.md": [">丁</a>"],
+        "笔记/index.md": [">甲</a>", ">乙</a>", ">丙</a>", ">子</a>"],
+    }
+    assert sorted(listed) == EXPECTED["folder_pages"]
+    for page, links in listed.items():
+        text = html(built, page.removesuffix("/index.md"))
+        assert all(link in text for link in links), page
+    assert "📁" in html(built, "深") and "2025年4月2日" in html(built, "深/层")
 
 
 def test_graph_json_holds_the_published_notes_and_tags(built: Build) -> None:

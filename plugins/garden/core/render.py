@@ -78,8 +78,6 @@ class RenderOptions:
 class RenderedNote:
     markdown: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    """Inline `#tags` of the note, in order, each once."""
 
 
 class NoteRenderer:
@@ -109,6 +107,11 @@ class NoteRenderer:
                 headings, options.slugify, options.separator
             )
         return anchors
+
+    def tags(self, note: Note) -> list[str]:
+        """The note's tags: those of its frontmatter, then its inline `#tags`, each once."""
+        inline = [tag.name for tag in self.parsed(note.path).tags] if "#" in note.body else []
+        return list(dict.fromkeys([*note.info.tags, *inline]))
 
     def render(self, note: Note) -> RenderedNote:
         body = note.body
@@ -169,8 +172,7 @@ class _NoteRendering:
 
     def run(self) -> RenderedNote:
         markdown = self.rewrite()
-        tags = list(dict.fromkeys(tag.name for tag in self.parsed.tags))
-        return RenderedNote(markdown, self.diagnostics, tags)
+        return RenderedNote(markdown, self.diagnostics)
 
     def rewrite(self) -> str:
         """The note's (or the window's) Markdown with every edit applied."""

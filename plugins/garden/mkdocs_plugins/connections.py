@@ -52,7 +52,9 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self.links = LinkGraph()
         self.notes: dict[str, Note] = {}
         self.dates: dict[str, NoteDates] = {}
+        self.listed: list[ListedNote] = []
         self.titles: dict[str, str] = {}
+        self.tags: dict[str, list[str]] = {}
         self.urls: dict[str, str] = {}
         self.tag_pages = TagPages({}, {})
         self.graph_url: str | None = None
@@ -77,9 +79,11 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self.graph_url = self.graph_page_url = None
         self.notes = {note.path: note for note in vault.published_notes if note.path in self.urls}
         self.titles = {path: self._title(note, config) for path, note in self.notes.items()}
+        self.tags = {path: renderer.tags(note) for path, note in self.notes.items()}
         sources = LinkSources(renderer.resolver, renderer.parsed, self.urls.__contains__)
         self.links = collect_links(sources, self.notes.values())
         self.dates = self._dates(config)
+        self.listed = [ListedNote(path, self.titles[path], self.dates[path]) for path in self.notes]
         self._add_pages(files, config)
         if self.config.graph:
             self._add_graph(files, config)
@@ -117,7 +121,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
     def _add_pages(self, files: Files, config: MkDocsConfig) -> None:
         taken = {file.dest_uri for file in files}
         if self.config.folder_pages:
-            for path, markdown in folder_pages(self._listed()).items():
+            for path, markdown in folder_pages(self.listed).items():
                 self._generate(files, config, taken, path, markdown, InclusionLevel.UNDEFINED)
         directive = _tags_directive(config)
         if self.config.tag_pages and directive is not None:
@@ -148,30 +152,15 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self.urls[path] = file.url
         return True
 
-    def _listed(self) -> list[ListedNote]:
-        return [
-            ListedNote(path, self.titles[path], self.dates[path])
-            for path, note in self.notes.items()
-        ]
-
     def _tag_pages(self, directive: str) -> TagPages:
         assert self.obsidian is not None and self.obsidian.renderer is not None
-        index = self.obsidian.renderer.site.tags_page
-        folder = posixpath.splitext(index)[0] if index else "tags"
-        if posixpath.basename(folder).lower() in ("index", "readme"):
-            folder = posixpath.dirname(folder) or "tags"
-        return tag_pages(
-            (tag for path in self.notes for tag in self._tags(path)), folder, directive
-        )
-
-    def _tags(self, path: str) -> list[str]:
-        """Frontmatter and inline tags of a note, as garden/obsidian hands them to Material."""
-        assert self.obsidian is not None and self.obsidian.renderer is not None
-        note = self.notes[path]
-        inline = []
-        if "#" in note.body:
-            inline = [tag.name for tag in self.obsidian.renderer.parsed(path).tags]
-        return list(dict.fromkeys([*note.info.tags, *inline]))
+        index = self.obsidian.renderer.site.tags_page or "tags.md"
+        # Beside `标签.md`, the folder `标签/`; inside a folder's index note, that folder.
+        if posixpath.basename(index).lower() in INDEX_NAMES:
+            folder = posixpath.dirname(index) or "tags"
+        else:
+            folder = posixpath.splitext(index)[0]
+        return tag_pages((tag for tags in self.tags.values() for tag in tags), folder, directive)
 
     # The graph -------------------------------------------------------------------------
 
@@ -200,7 +189,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         tags: dict[str, list[str]] = {}
         if self.config.graph_tags:
             for path in sorted(self.notes):
-                for tag in self._tags(path):
+                for tag in self.tags[path]:
                     tags.setdefault(tag, []).append(path)
         tag_urls = {tag: self._tag_url(tag) for tag in tags}
         ghosts = self.links.ghosts if self.config.graph_ghosts else {}
@@ -225,7 +214,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
                 page.meta["git_creation_date_localized"] = chinese_date(dates.created)
         if not has_recent_directive(markdown):
             return markdown
-        others = [note for note in self._listed() if note.path != path]
+        others = [note for note in self.listed if note.path != path]
         return fill_recent(markdown, others, lambda target: quote_path(relative_path(target, path)))
 
     @event_priority(-100)  # after the search plugin has indexed the page

@@ -104,7 +104,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         started = time.perf_counter()
         rendered = self.renderer.render(note)
         self.seconds["pages"] += time.perf_counter() - started
-        page.meta = _page_meta(note, rendered.tags)
+        page.meta = _page_meta(note, self.renderer.tags(note))
         _log_all(rendered.diagnostics)
         return rendered.markdown
 
@@ -157,14 +157,13 @@ def _built(file: File, serving: bool) -> bool:
     return bool(inclusion.is_in_serve() if serving else inclusion.is_included())
 
 
-def _page_meta(note: Note, inline_tags: list[str]) -> dict[str, Any]:
+def _page_meta(note: Note, tags: list[str]) -> dict[str, Any]:
     meta = dict(note.meta)
     info = note.info
     if info.title:
         meta["title"] = _safe_title(info.title)
     elif os.path.basename(note.path).lower() not in _INDEX_NAMES:
         meta["title"] = _safe_title(note.stem)
-    tags = list(dict.fromkeys([*info.tags, *inline_tags]))
     if tags:
         meta["tags"] = tags
     return meta
