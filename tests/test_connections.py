@@ -19,6 +19,7 @@ from garden.core.connections.graph_data import GraphInput, GraphNode, build_grap
 from garden.core.connections.links import LinkGraph, LinkSources, collect_links
 from garden.core.connections.recent import fill_recent
 from garden.core.connections.tag_pages import tag_pages
+from garden.core.note_meta import Problem
 from garden.core.urls import relative_url
 from garden.core.vault import Vault
 
@@ -108,7 +109,7 @@ def test_a_folder_with_its_own_index_gets_no_page() -> None:
 
 
 def test_recent_notes_are_newest_first_from_frontmatter(vault: Vault) -> None:
-    problems: list[str] = []
+    problems: list[Problem] = []
     listed = [
         ListedNote(n.path, n.title, frontmatter_dates(n.meta, problems))
         for n in vault.published_notes
@@ -138,9 +139,9 @@ def test_dates_are_read_from_common_spellings(value: object, expected: dt.date |
 
 
 def test_a_date_that_is_no_date_is_reported() -> None:
-    problems: list[str] = []
+    problems: list[Problem] = []
     assert frontmatter_dates({"created": "昨天"}, problems) == NoteDates()
-    assert problems and "昨天" in problems[0]
+    assert [(p.key, "昨天" in p.message) for p in problems] == [("created", True)]
 
 
 def test_git_history_gives_first_and_last_commit_dates() -> None:

@@ -27,7 +27,6 @@ def test_frontmatter(name: str, mode: PublishMode) -> None:
     vault = Vault.load(FOLDER, [name], mode)
     note = vault.notes[name]
     errors = [d for d in vault.diagnostics if d.severity is Severity.ERROR]
-    warnings = [d for d in vault.diagnostics if d.severity is Severity.WARNING]
 
     assert note.published is expected[mode.value]
     if "error" in expected:
@@ -37,11 +36,13 @@ def test_frontmatter(name: str, mode: PublishMode) -> None:
         assert note.body == ""  # fail closed: nothing of a broken note is kept
     else:
         assert errors == []
-    assert [
-        w for w in warnings if not any(x in w.message for x in expected.get("warnings", []))
-    ] == []
-    assert len(warnings) >= len(expected.get("warnings", []))
-    for key in ("title", "aliases", "tags", "cssclasses"):
+    for severity in (Severity.WARNING, Severity.INFO):
+        found = [(d.line, d.message) for d in vault.diagnostics if d.severity is severity]
+        wanted = expected.get(f"{severity.name.lower()}s", [])
+        assert len(found) == len(wanted), found
+        for (line, message), (wanted_line, wanted_text) in zip(found, wanted, strict=True):
+            assert wanted_text in message and line == wanted_line, (line, message)
+    for key in ("title", "description", "aliases", "tags", "cssclasses"):
         if key in expected:
             value = getattr(note.info, key)
             assert (list(value) if isinstance(value, tuple) else value) == expected[key]
@@ -49,3 +50,25 @@ def test_frontmatter(name: str, mode: PublishMode) -> None:
         assert note.body == expected["body"]
     if "body_line" in expected:
         assert note.body_line == expected["body_line"]
+
+
+@pytest.mark.parametrize(
+    ("frontmatter", "line", "problem"),
+    [
+        ('{"a":' * 100_000 + "1" + "}" * 100_000, 2, "nested too deeply"),
+        ("x: " + "[" * 100_000 + "]" * 100_000, 2, "not valid YAML"),
+        ('{"x": ' + "1" * 5_000 + "}", 2, "cannot be read"),
+        ("x: !!int " + "1" * 5_000, 2, "cannot be read"),
+        ("? [a]\n: 1", 2, "a key must be text"),
+    ],
+    ids=["json 100,000 deep", "yaml 100,000 deep", "json huge number", "yaml huge int", "list key"],
+)
+def test_frontmatter_that_cannot_be_read_is_refused_with_its_line(
+    tmp_path: Any, frontmatter: str, line: int, problem: str
+) -> None:
+    (tmp_path / "n.md").write_text(f"---\n{frontmatter}\n---\n正文\n", encoding="utf-8")
+    vault = Vault.load(tmp_path, ["n.md"], PublishMode.EXCLUDE)
+    [error] = vault.diagnostics
+    assert (error.line, error.severity) == (line, Severity.ERROR)
+    assert problem in error.message and "not published" in error.message
+    assert not vault.notes["n.md"].published

@@ -125,4 +125,4 @@ def test_hostile_titles_aliases_and_classes_are_escaped_or_dropped(
         assert 'onmouseover="alert' not in text, path
     html = page(build, "hostile-meta")
     assert 'class="md-content__inner md-typeset ok"' in html
-    assert "hostile-meta.md:1: cssclasses value" in build.log
+    assert "hostile-meta.md:2: cssclasses value" in build.log

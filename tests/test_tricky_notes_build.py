@@ -55,10 +55,10 @@ def test_tricky_notes_build_cleanly(tmp_path: Path) -> None:
     page = (build.site / "index.html").read_text(encoding="utf-8")
     assert 'href="#重点-结论"' in page and 'href="#q--a"' in page
     # an inline tag (no tags index in this vault: plain text), not a heading
-    assert '<p><span class="garden-tag">&#35;标签</span> 不是标题' in page
+    assert '<p><span class="garden-tag">#标签</span> 不是标题' in page
     assert 'id="标签' not in page
     assert 'type="checkbox"' in page and 'id="^task-1"' in page
     assert "[[" not in page and "<math" in page
     assert page.count('href="%E6%B7%B1%E5%A4%84/%E7%9B%AE%E6%A0%87/"') >= 3
-    assert '<img alt="热力图" src="figures/attention-heatmap.svg" />' in page
-    assert '<img alt="" src="figures/cosine-sweep.svg" width="320" />' in page
+    assert '<img alt="热力图" src="figures/attention-heatmap.svg">' in page
+    assert '<img alt="" src="figures/cosine-sweep.svg" width="320">' in page

@@ -11,7 +11,12 @@
   const HEADING = /^H([1-6])$/;
   const BLOCK = "p, li, dt, dd, blockquote, table, pre, details, .admonition, .garden-math, figure";
   const TEXT = "p, ul, ol, dl, blockquote, table, details, .admonition, .garden-math";
-  const DROP = "a.headerlink, script, style, nav.md-tags, .garden-connections, .garden-graph";
+  const DROP = [
+    "a.headerlink, script, style, nav.md-tags, .garden-connections, .garden-graph",
+    "object, embed, base, meta, link, form, noscript, template",
+  ].join(", ");
+  const URL_ATTRIBUTES = new Set(["href", "src", "xlink:href", "action", "formaction", "data", "poster"]);
+  const SAFE_SCHEMES = new Set(["http:", "https:", "mailto:", "tel:"]);
 
   const noHover = matchMedia("(hover: none)");
   if (noHover.matches) return;
@@ -104,18 +109,36 @@
     if (target && article.contains(target)) {
       nodes = HEADING.test(target.tagName) ? section(target) : block(target, article);
     }
-    const content = document.createElement("div");
+    // Built and cleaned inside the parsed document, which is inert: nothing in it loads or
+    // runs until it is imported into this page, after the cleaning.
+    const content = doc.createElement("div");
     content.className = "md-typeset";
-    content.append(...(nodes || start(article)).map((node) => document.importNode(node, true)));
+    content.append(...(nodes || start(article)).map((node) => node.cloneNode(true)));
     clean(content, url);
-    return content;
+    return document.importNode(content, true);
   }
 
-  /* No permalinks, scripts, frames or ids; links and images resolved against the page. */
+  /* A URL that cannot run script: relative, or of a scheme that only navigates. */
+  function safeUrl(value, base) {
+    try {
+      return SAFE_SCHEMES.has(new URL(value, base).protocol);
+    } catch {
+      return false;
+    }
+  }
+
+  /* No permalinks, scripts, handlers, frames or ids; links and images resolved against the
+   * page. The site's pages are sanitised when built; this holds even for one that is not. */
   function clean(content, base) {
     content.querySelectorAll(DROP).forEach((node) => node.remove());
+    for (const node of content.querySelectorAll("*")) {
+      for (const { name, value } of [...node.attributes]) {
+        const url = URL_ATTRIBUTES.has(name) && !safeUrl(value, base);
+        if (name.startsWith("on") || name === "srcdoc" || url) node.removeAttribute(name);
+      }
+    }
     content.querySelectorAll("iframe").forEach((frame) => {
-      const note = document.createElement("span");
+      const note = content.ownerDocument.createElement("span");
       note.className = "garden-preview-note";
       note.textContent = `（交互页面${frame.title ? "：" + frame.title : ""}）`;
       frame.replaceWith(note);

@@ -1,12 +1,17 @@
-"""What Garden reads from a note's frontmatter: publish, title, aliases, tags, cssclasses."""
+"""What Garden reads from a note's frontmatter: publish, title, description, aliases, tags,
+cssclasses. Property names are compared without case, as Obsidian compares them; values of
+any type are turned into text or refused with a message, never passed on as they are."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
+
+from .diagnostics import Severity
 
 
 class PublishMode(str, Enum):
@@ -20,35 +25,58 @@ _CSS_CLASS = re.compile(r"-?[^\W\d][\w-]*")
 # Obsidian's tag characters: letters (any script), digits, `_`, `-` and `/` for nesting.
 _TAG = re.compile(r"[\w/-]*[^\W\d][\w/-]*")
 _LIST_SEPARATOR = re.compile(r"[,\s]+")
+_SCALARS = (str, int, float, dt.date)
+
+
+@dataclass(frozen=True)
+class Problem:
+    message: str
+    severity: Severity = Severity.WARNING
+    key: str | None = None
+    """The property it concerns (folded), for the line to report."""
 
 
 @dataclass(frozen=True)
 class NoteMeta:
     published: bool
     title: str | None = None
+    description: str | None = None
     aliases: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     cssclasses: tuple[str, ...] = ()
-    problems: tuple[str, ...] = field(default=(), compare=False)
+    problems: tuple[Problem, ...] = field(default=(), compare=False)
+
+
+def fold_keys(meta: dict[str, Any]) -> dict[str, Any]:
+    """Properties by their case-folded names (frontmatter that spells one name two ways is
+    refused when it is read, so nothing is lost here)."""
+    return {key.casefold(): value for key, value in meta.items()}
 
 
 def read_meta(meta: dict[str, Any], mode: PublishMode) -> NoteMeta:
-    problems: list[str] = []
+    """Garden's reading of `meta`, whose keys are already folded (`fold_keys`)."""
+    problems: list[Problem] = []
     return NoteMeta(
         published=_is_published(meta.get("publish"), mode, problems),
-        title=_text(meta.get("title")),
-        aliases=tuple(_strings(meta.get("aliases", meta.get("alias")), split=False)),
+        title=_text(meta, "title", problems),
+        description=_text(meta, "description", problems),
+        aliases=tuple(dict.fromkeys(_strings(meta, ("aliases", "alias"), problems, split=False))),
         tags=_tags(meta, problems),
         cssclasses=_css_classes(meta, problems),
         problems=tuple(problems),
     )
 
 
-def _is_published(value: Any, mode: PublishMode, problems: list[str]) -> bool:
+def _is_published(value: Any, mode: PublishMode, problems: list[Problem]) -> bool:
     flag = _flag(value)
     if value is not None and flag is None:
         problems.append(
-            f"'publish: {value!r}' is neither true nor false; the note is not published"
+            Problem(
+                f"publish is {shown(value)}, which is neither true nor false (Obsidian reads "
+                "only true or false there); the note is not published",
+                Severity.INFO,
+                "publish",
+            )
         )
         return False
     if mode is PublishMode.EXPLICIT:
@@ -64,20 +92,37 @@ def _flag(value: Any) -> bool | None:
     return None
 
 
-def _text(value: Any) -> str | None:
-    if value is None or isinstance(value, (dict, list)):
+def _text(meta: dict[str, Any], key: str, problems: list[Problem]) -> str | None:
+    value = meta.get(key)
+    if value is None or isinstance(value, bool):
         return None
-    text = str(value).strip()
+    if not isinstance(value, _SCALARS):
+        problems.append(Problem(f"{key} must be text, not a {_kind(value)}; ignored", key=key))
+        return None
+    text = " ".join(str(value).split())
     return text or None
 
 
-def _strings(value: Any, *, split: bool = True) -> Iterable[str]:
-    if value is None:
-        return []
-    items = value if isinstance(value, list) else [value]
+def _scalars(value: Any) -> Iterator[Any]:
+    """The scalar items of `value`, lists flattened at any depth (without recursion)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list | tuple):
+            stack.extend(reversed(item))
+        elif item is not None:
+            yield item
+
+
+def _strings(
+    meta: dict[str, Any], keys: tuple[str, ...], problems: list[Problem], *, split: bool = True
+) -> list[str]:
+    key = next((k for k in keys if meta.get(k) is not None), keys[0])
     result: list[str] = []
-    for item in items:
-        if isinstance(item, (dict, list)) or item is None:
+    for item in _scalars(meta.get(key)):
+        if not isinstance(item, _SCALARS) or isinstance(item, bool):
+            message = f"{key} holds a {_kind(item)}, which is not text; dropped"
+            problems.append(Problem(message, key=key))
             continue
         text = str(item).strip()
         parts = _LIST_SEPARATOR.split(text) if split else [text]
@@ -85,23 +130,43 @@ def _strings(value: Any, *, split: bool = True) -> Iterable[str]:
     return result
 
 
-def _tags(meta: dict[str, Any], problems: list[str]) -> tuple[str, ...]:
+def _tags(meta: dict[str, Any], problems: list[Problem]) -> tuple[str, ...]:
     tags: list[str] = []
-    for raw in _strings(meta.get("tags", meta.get("tag"))):
+    key = "tag" if meta.get("tags") is None and meta.get("tag") is not None else "tags"
+    for raw in _strings(meta, ("tags", "tag"), problems):
         tag = raw.lstrip("#")
         if _TAG.fullmatch(tag):
             tags.append(tag)
         else:
-            problems.append(f"tag {raw!r} has characters a tag cannot hold; dropped")
+            message = (
+                f"tag {shown(raw)} is not a tag Obsidian knows (letters, digits, _ - and /, "
+                "not only digits); dropped"
+            )
+            problems.append(Problem(message, key=key))
     return tuple(dict.fromkeys(tags))
 
 
-def _css_classes(meta: dict[str, Any], problems: list[str]) -> tuple[str, ...]:
-    raw = meta.get("cssclasses", meta.get("cssclass"))
+def _css_classes(meta: dict[str, Any], problems: list[Problem]) -> tuple[str, ...]:
     classes: list[str] = []
-    for name in _strings(raw):
+    key = "cssclass" if meta.get("cssclasses") is None else "cssclasses"
+    for name in _strings(meta, ("cssclasses", "cssclass"), problems):
         if _CSS_CLASS.fullmatch(name):
             classes.append(name)
         else:
-            problems.append(f"cssclasses value {name!r} is not a valid class name; dropped")
+            message = f"cssclasses value {shown(name)} is not a valid class name; dropped"
+            problems.append(Problem(message, key=key))
     return tuple(dict.fromkeys(classes))
+
+
+def _kind(value: Any) -> str:
+    return {dict: "mapping", list: "list", bool: "true/false"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def shown(value: Any) -> str:
+    """`value` for a message: quoted, and short (a list or mapping only by its kind)."""
+    if not isinstance(value, _SCALARS):
+        return f"<{_kind(value)}>"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "…"

@@ -21,7 +21,7 @@ from .diagnostics import Diagnostic, Severity
 from .edits import Edit, apply_edits
 from .markdown.callouts import render_callouts
 from .markdown.headings import demote_headings
-from .markdown.scan import HtmlUrl, LinkDestination, ParsedNote, Span, WikiLinkUse, scan
+from .markdown.scan import HtmlUrl, LinkDestination, ReferenceLink, Span, WikiLinkUse
 from .markdown.spans import SourceLines
 from .markup import (
     block_anchor,
@@ -38,10 +38,11 @@ from .markup import (
     tag_text,
 )
 from .mathml import MathError, tex_to_mathml
+from .parsed_notes import ParsedNotes
 from .resolve import Resolution, Resolver
 from .text import fold
-from .urls import OwnSite, has_scheme, quote_path, relative_path, relative_url, split_fragment
-from .vault import Note, Vault, is_note_path, note_key
+from .urls import OwnSite, has_scheme, quote_path, relative_path, relative_url, split_url
+from .vault import INDEX_NAMES, Note, Vault, is_note_path
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".bmp", ".svg", ".webp", ".avif"})
 PAGE_SUFFIXES = frozenset({".html", ".htm"})
@@ -83,20 +84,20 @@ class RenderedNote:
 class NoteRenderer:
     """Renders the notes of one vault; each note is parsed at most once."""
 
-    def __init__(self, vault: Vault, site: SiteMap, options: RenderOptions) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        site: SiteMap,
+        options: RenderOptions,
+        resolver: Resolver | None = None,
+        parsed: ParsedNotes | None = None,
+    ) -> None:
         self.vault = vault
         self.site = site
         self.options = options
-        self.resolver = Resolver(vault)
-        self._parsed: dict[str, ParsedNote] = {}
+        self.resolver = resolver or Resolver(vault)
+        self.parsed = parsed or ParsedNotes(vault)
         self._anchors: dict[str, HeadingAnchors] = {}
-        self._site_paths: dict[str, str] | None = None
-
-    def parsed(self, path: str) -> ParsedNote:
-        parsed = self._parsed.get(path)
-        if parsed is None:
-            parsed = self._parsed[path] = scan(self.vault.notes[path].body)
-        return parsed
 
     def anchors(self, path: str) -> HeadingAnchors:
         anchors = self._anchors.get(path)
@@ -113,35 +114,32 @@ class NoteRenderer:
         inline = [tag.name for tag in self.parsed(note.path).tags] if "#" in note.body else []
         return list(dict.fromkeys([*note.info.tags, *inline]))
 
+    def page_title(self, note: Note, site_name: str) -> str:
+        """The title of the note's page: its `title`, else its file name; an index note
+        without a `title` takes its first `# heading`, else its folder's name (or the site's),
+        as MkDocs names such pages."""
+        if note.info.title or posixpath.basename(note.path).lower() not in INDEX_NAMES:
+            return note.title
+        if "#" in note.body:
+            for heading in self.parsed(note.path).headings:
+                if heading.level == 1:
+                    return heading.text
+        return posixpath.basename(posixpath.dirname(note.path)) or site_name
+
     def render(self, note: Note) -> RenderedNote:
         body = note.body
         if not any(hint in body for hint in _SYNTAX_HINTS):
             return RenderedNote(note.body)
         return _NoteRendering(self, note).run()
 
-    def resolve_site_path(self, site_path: str) -> str | None:
-        """The vault file served at `site_path` of this site (or of its former addresses)."""
-        path = site_path.strip("/")
-        if not path:
-            return self.resolver.by_path("index.md")
-        stem = path.removesuffix(".html")
-        for candidate in (path, stem, f"{stem}/index", f"{stem}/README"):
-            found = self.resolver.by_path(candidate)
-            if found:
-                return found
-        return self._slugged_site_paths().get(_slug_key(stem))
 
-    def _slugged_site_paths(self) -> dict[str, str]:
-        """Notes by the URL Quartz gave them (spaces as hyphens), for former addresses."""
-        if self._site_paths is None:
-            self._site_paths = {}
-            for path in sorted(self.vault.notes):
-                self._site_paths.setdefault(_slug_key(note_key(path)), path)
-        return self._site_paths
+@dataclass(frozen=True)
+class _Target:
+    """Where a link leads: a published vault file, or None for a note or file that is
+    missing or not published (the link is shown as text)."""
 
-
-def _slug_key(path: str) -> str:
-    return re.sub(r"\s+", "-", fold(path))
+    path: str | None
+    fragment: str = ""
 
 
 class _NoteRendering:
@@ -180,6 +178,8 @@ class _NoteRendering:
             self._wikilink(use)
         for destination in self.parsed.destinations:
             self._destination(destination)
+        for reference in self.parsed.reference_links:
+            self._reference_link(reference)
         for html_url in self.parsed.html_urls:
             self._html_url(html_url)
         for block in self.parsed.block_ids:
@@ -384,8 +384,7 @@ class _NoteRendering:
                 line, f"link {raw}: no note or file '{target}' in the vault (not created yet)"
             )
             return None
-        note = self.renderer.vault.notes.get(path)
-        if (note is not None and not note.published) or self.renderer.site.url_of(path) is None:
+        if not self._is_published(path):
             self._missing(line, f"link {raw}: '{path}' is not published; shown as plain text")
             return None
         return path
@@ -423,46 +422,67 @@ class _NoteRendering:
     def _destination(self, destination: LinkDestination) -> None:
         raw = destination.raw
         url = unescapeAll(raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw)
-        path, fragment = split_fragment(url)
-        line = destination.span.line
-        site_path = self.renderer.site.own_site.path_of(url)
-        if site_path is not None:
-            target = self._own_site_target(site_path, url, destination)
-        elif has_scheme(url) or path.startswith("/"):
-            return
-        elif not path:
-            target = self.note.path
-        else:
-            wanted = unquote(path)
-            found = self.renderer.resolver.resolve(wanted, self.note.path, relative_first=True)
-            if not found.found and (destination.image or not _links_to_note(wanted)):
-                return  # an attachment MkDocs will report itself
-            target = self._target(wanted, url, line, relative_first=True)
-            if target is None and destination.link is not None and not destination.image:
-                self._replace(destination.link, missing_link(destination.label))
+        target = self._markdown_target(url, destination.span.line, destination.image)
         if target is None:
             return
-        new_url = self._relative(target)
-        new_url += self._fragment(target, fragment)
+        if target.path is None:
+            if destination.link is not None:
+                self._replace(destination.link, missing_link(destination.label))
+            else:  # a reference definition: its uses become text, and its file name goes
+                self._replace(destination.span, "#")
+            return
+        new_url = self._relative(target.path) + self._fragment(target.path, target.fragment)
         if new_url != raw:
             self._replace(destination.span, new_url)
 
-    def _own_site_target(
-        self, site_path: str, url: str, destination: LinkDestination
-    ) -> str | None:
-        line = destination.span.line
-        target = self.renderer.resolve_site_path(site_path)
+    def _reference_link(self, link: ReferenceLink) -> None:
+        """`[text][ref]`: the definition is rewritten once; a use of one that leads to an
+        unpublished or missing note becomes text, like any other such link."""
+        target = self._markdown_target(unquote(link.url), link.span.line, link.image, quiet=True)
+        if target is not None and target.path is None:
+            self._replace(link.span, missing_link(link.label))
+
+    def _markdown_target(
+        self, url: str, line: int, image: bool, *, quiet: bool = False
+    ) -> _Target | None:
+        """Where a Markdown link or image leads; None to leave it as written (another site, a
+        missing attachment MkDocs reports itself); a target without a path when it leads to
+        a note or file that is missing or not published."""
+        path, fragment = split_url(url)
+        site_path = self.renderer.site.own_site.path_of(url)
+        if site_path is not None:
+            return self._own_site_target(site_path, url, line, quiet)
+        if has_scheme(url) or path.startswith("/"):
+            return None
+        if not path:
+            return _Target(self.note.path, fragment)
+        wanted = unquote(path)
+        found = self.renderer.resolver.resolve(wanted, self.note.path, relative_first=True)
+        if not found.found and (image or not _links_to_note(wanted)):
+            return None  # an attachment MkDocs will report itself
+        if quiet:
+            published = found.path if found.path and self._is_published(found.path) else None
+            return _Target(published, fragment)
+        return _Target(self._target(wanted, url, line, relative_first=True), fragment)
+
+    def _own_site_target(self, site_path: str, url: str, line: int, quiet: bool) -> _Target | None:
+        target = self.renderer.resolver.by_site_path(site_path)
         if target is None:
-            self._report(
-                line, f"link to {url}: no such page on this site; left as is", Severity.INFO
-            )
+            if not quiet:
+                message = f"link to {url}: no such page on this site; left as is"
+                self._report(line, message, Severity.INFO)
             return None
-        if self.renderer.site.url_of(target) is None:
-            self._missing(line, f"link to {url}: '{target}' is not published; shown as plain text")
-            if destination.link is not None and not destination.image:
-                self._replace(destination.link, missing_link(destination.label))
-            return None
-        return target
+        fragment = split_url(url)[1]
+        if not self._is_published(target):
+            if not quiet:
+                message = f"link to {url}: '{target}' is not published; shown as plain text"
+                self._missing(line, message)
+            return _Target(None, fragment)
+        return _Target(target, fragment)
+
+    def _is_published(self, path: str) -> bool:
+        note = self.renderer.vault.notes.get(path)
+        return (note is None or note.published) and self.renderer.site.url_of(path) is not None
 
     # Raw HTML --------------------------------------------------------------------------
 
@@ -477,10 +497,10 @@ class _NoteRendering:
 
     def _html_url(self, html_url: HtmlUrl) -> None:
         value = html.unescape(html_url.value)
-        path, fragment = split_fragment(value)
+        path, fragment = split_url(value)
         site_path = self.renderer.site.own_site.path_of(value)
         if site_path is not None:
-            target = self.renderer.resolve_site_path(site_path)
+            target = self.renderer.resolver.by_site_path(site_path)
         elif has_scheme(value) or not path or path.startswith("/"):
             return
         else:

@@ -44,6 +44,7 @@ class Resolver:
     def __init__(self, vault: Vault) -> None:
         self.vault = vault
         self._memo: dict[tuple[str, str, bool], Resolution] = {}
+        self._site_paths: dict[str, str] | None = None
 
     def resolve(self, target: str, source: str, *, relative_first: bool = False) -> Resolution:
         """The file that `target`, written in the note at vault path `source`, names.
@@ -82,6 +83,26 @@ class Resolver:
             return vault.note_by_key.get(note_key(path)) or vault.file_by_key.get(fold(path))
         return vault.note_by_key.get(fold(path)) or vault.file_by_key.get(fold(path))
 
+    def by_site_path(self, site_path: str) -> str | None:
+        """The vault file served at `site_path` of this site (or of its former addresses)."""
+        path = site_path.strip("/")
+        if not path:
+            return self.by_path("index.md")
+        stem = path.removesuffix(".html")
+        for candidate in (path, stem, f"{stem}/index", f"{stem}/README"):
+            found = self.by_path(candidate)
+            if found:
+                return found
+        return self._slugged_site_paths().get(_slug_key(stem))
+
+    def _slugged_site_paths(self) -> dict[str, str]:
+        """Notes by the URL Quartz gave them (spaces as hyphens), for former addresses."""
+        if self._site_paths is None:
+            self._site_paths = {}
+            for path in sorted(self.vault.notes):
+                self._site_paths.setdefault(_slug_key(note_key(path)), path)
+        return self._site_paths
+
     def _by_name(self, target: str, source: str) -> Resolution | None:
         name = posixpath.basename(target)
         key = fold(name)
@@ -107,6 +128,10 @@ class Resolver:
         if not candidates:
             return NOT_FOUND
         return Resolution(candidates[0], Via.ALIAS, tuple(candidates[1:]))
+
+
+def _slug_key(path: str) -> str:
+    return re.sub(r"\s+", "-", fold(path))
 
 
 def _closest(candidates: list[str], source: str, via: Via) -> Resolution:

@@ -14,8 +14,14 @@ _UNSAFE_IN_PATH = re.compile(r"[^A-Za-z0-9/!$&'*+,;=:@~._\-\x80-\U0010ffff]|\s")
 
 
 def quote_path(path: str) -> str:
-    """`path` fit for a Markdown link: ASCII specials and spaces encoded, other letters kept."""
-    return _UNSAFE_IN_PATH.sub(lambda match: quote(match.group(0), safe=""), path)
+    """`path` fit for a Markdown link: ASCII specials and spaces encoded, other letters kept,
+    and never read as a scheme (`javascript:x.md` is written `./javascript:x.md`)."""
+    return not_a_scheme(_UNSAFE_IN_PATH.sub(lambda match: quote(match.group(0), safe=""), path))
+
+
+def not_a_scheme(path: str) -> str:
+    """A relative path whose first segment holds `:` would read as a URL with a scheme."""
+    return "./" + path if ":" in path.partition("/")[0] else path
 
 
 def relative_path(target: str, source: str) -> str:
@@ -38,7 +44,7 @@ def relative_url(url: str, base: str) -> str:
         relative = posixpath.relpath("/" + url, "/" + folder)
     else:
         relative = _relative_plain(url, folder)
-    return relative + "/" if url.endswith("/") and relative != "." else relative
+    return not_a_scheme(relative + "/" if url.endswith("/") and relative != "." else relative)
 
 
 def _relative_plain(url: str, folder: str) -> str:
@@ -54,9 +60,10 @@ def _relative_plain(url: str, folder: str) -> str:
     return "/".join([".."] * (len(start) - shared) + target[shared:]) or "."
 
 
-def split_fragment(url: str) -> tuple[str, str]:
+def split_url(url: str) -> tuple[str, str]:
+    """The path of `url` (without its query) and its fragment."""
     path, hash_, fragment = url.partition("#")
-    return path, fragment if hash_ else ""
+    return path.partition("?")[0], fragment if hash_ else ""
 
 
 def has_scheme(url: str) -> bool:

@@ -14,12 +14,14 @@ from typing import Any
 from .diagnostics import Diagnostic, Severity
 from .frontmatter import FrontmatterError, split_frontmatter
 from .markdown.comments import strip_comments
-from .note_meta import NoteMeta, PublishMode, read_meta
+from .note_meta import NoteMeta, PublishMode, fold_keys, read_meta
 from .text import NoteEncodingError, decode_note, fold
 
 # Every suffix a Markdown site generator may turn into a page, in any case: each is read as a
 # note, so that its `publish` flag is honoured whatever the file is called.
 NOTE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+INDEX_NAMES = ("index.md", "readme.md")
+"""Notes that stand for their folder (compared in lower case)."""
 
 
 def is_note_path(path: str) -> bool:
@@ -42,7 +44,10 @@ class Note:
     body: str
     body_line: int
     meta: dict[str, Any]
+    """The frontmatter's properties, by case-folded name."""
     info: NoteMeta
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False)
+    """The line on which each property is written, by folded name (for messages)."""
 
     @property
     def published(self) -> bool:
@@ -132,10 +137,12 @@ def _read_note(
         split = split_frontmatter(text)
     except FrontmatterError as error:
         return unpublished(error.line, f"{error.problem}; the note is not published")
-    info = read_meta(split.meta, mode)
+    meta = fold_keys(split.meta)
+    info = read_meta(meta, mode)
     for problem in info.problems:
-        diagnostics.append(Diagnostic(path, 1, problem, Severity.WARNING))
-    return Note(path, strip_comments(split.body), split.body_line, split.meta, info)
+        line = split.key_lines.get(problem.key or "", 1)
+        diagnostics.append(Diagnostic(path, line, problem.message, problem.severity))
+    return Note(path, strip_comments(split.body), split.body_line, meta, info, split.key_lines)
 
 
 def _inside(path: str, root: str) -> bool:

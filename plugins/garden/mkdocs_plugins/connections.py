@@ -23,14 +23,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from garden.core.connections.dates import NoteDates, chinese_date, frontmatter_dates, git_dates
-from garden.core.connections.folders import INDEX_NAMES, ListedNote, folder_pages
+from garden.core.connections.folders import ListedNote, folder_pages
 from garden.core.connections.graph_data import GraphInput, GraphNode, build_graph
 from garden.core.connections.links import LinkGraph, LinkSources, collect_links
 from garden.core.connections.recent import fill_recent, has_recent_directive
 from garden.core.connections.section import SectionOptions, connections_section
 from garden.core.connections.tag_pages import TagPages, tag_pages
+from garden.core.note_meta import Problem
 from garden.core.urls import quote_path, relative_path, relative_url
-from garden.core.vault import Note
+from garden.core.vault import INDEX_NAMES, Note
 
 from .connections_config import ConnectionsConfig
 from .obsidian import ObsidianPlugin
@@ -78,7 +79,10 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self.tag_pages = TagPages({}, {})
         self.graph_url = self.graph_page_url = None
         self.notes = {note.path: note for note in vault.published_notes if note.path in self.urls}
-        self.titles = {path: self._title(note, config) for path, note in self.notes.items()}
+        site_name = str(config.site_name)
+        self.titles = {
+            path: renderer.page_title(note, site_name) for path, note in self.notes.items()
+        }
         self.tags = {path: renderer.tags(note) for path, note in self.notes.items()}
         sources = LinkSources(renderer.resolver, renderer.parsed, self.urls.__contains__)
         self.links = collect_links(sources, self.notes.values())
@@ -90,29 +94,17 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         log.info(f"garden: connections {time.perf_counter() - started:.2f} s")
         return files
 
-    def _title(self, note: Note, config: MkDocsConfig) -> str:
-        """The title the note's page shows: for an index note without a `title`, its first
-        heading (as MkDocs takes it), else its folder's name or the site's."""
-        if note.info.title or posixpath.basename(note.path).lower() not in INDEX_NAMES:
-            return note.title
-        assert self.obsidian is not None and self.obsidian.renderer is not None
-        if "#" in note.body:
-            for heading in self.obsidian.renderer.parsed(note.path).headings:
-                if heading.level == 1:
-                    return heading.text
-        folder = posixpath.basename(posixpath.dirname(note.path))
-        return folder or str(config.site_name)
-
     # Dates -----------------------------------------------------------------------------
 
     def _dates(self, config: MkDocsConfig) -> dict[str, NoteDates]:
         history = _git_history(config.docs_dir) if self.config.git_dates else {}
         dates: dict[str, NoteDates] = {}
         for path, note in self.notes.items():
-            problems: list[str] = []
+            problems: list[Problem] = []
             own = frontmatter_dates(note.meta, problems)
             for problem in problems:
-                log.warning(f"garden: {path}:1: {problem}")
+                line = note.key_lines.get(problem.key or "", 1)
+                log.warning(f"garden: {path}:{line}: {problem.message}")
             dates[path] = own.or_else(history.get(path, NoteDates()))
         return dates
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +16,19 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from garden.core.anchors import Slugify
+from garden.core.attachments import choose_attachments
 from garden.core.diagnostics import Diagnostic, Severity
 from garden.core.note_meta import PublishMode
+from garden.core.parsed_notes import ParsedNotes
 from garden.core.render import NoteRenderer, RenderOptions, SiteMap
-from garden.core.urls import OwnSite
+from garden.core.resolve import Resolver
+from garden.core.sanitize import sanitize_html
+from garden.core.theme_meta import ThemeLookup, theme_meta
+from garden.core.urls import OwnSite, has_scheme
 from garden.core.vault import Note, Vault
 
 from . import site_assets
@@ -31,7 +38,6 @@ from .obsidian_config import ObsidianConfig
 log = logging.getLogger("mkdocs.plugins.garden.obsidian")
 
 _ARTICLE = 'class="md-content__inner md-typeset'
-_INDEX_NAMES = ("index.md", "readme.md")
 
 
 class ObsidianPlugin(BasePlugin[ObsidianConfig]):
@@ -43,6 +49,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         self.mermaid: LocalMermaid | None = None
         self.seconds = {"index": 0.0, "pages": 0.0}
         self.serving = False
+        self.theme: ThemeLookup | None = None
         self.site_urls: dict[str, str] = {}
         """URL of every file the site is built with (drafts only under `mkdocs serve`)."""
 
@@ -52,6 +59,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _quiet_jieba()
         site_assets.register(config)
+        self.theme = None  # `mkdocs serve` may have changed the theme's settings
         self.mermaid = LocalMermaid(self.config.mermaid_script)
         self.mermaid.configure(config)
         return config
@@ -72,6 +80,18 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         )
         _log_all(vault.diagnostics)
         _drop_unpublished(files, own, vault)
+        resolver, parsed = Resolver(vault), ParsedNotes(vault)
+        own_site = OwnSite(_own_addresses(config, self.config.former_urls))
+        by_path = {file.src_uri: file for file in own}
+        attachments = choose_attachments(
+            vault,
+            resolver,
+            parsed,
+            own_site,
+            [*self.config.public, *_site_own_files(config, own)],
+            lambda path: by_path[path].content_string,
+        )
+        _drop_held_back(files, by_path, attachments.held_back)
         site_assets.add_files(files, config)
         if self.mermaid is not None:
             self.mermaid.add_files(files, config)
@@ -79,14 +99,15 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         directive, tag_anchor = _material_tags(config)
         site = SiteMap(
             urls.get,
-            OwnSite(_own_addresses(config, self.config.former_urls)),
+            own_site,
             tags_page=_tags_page(vault, f"<!-- {directive}"),
             tag_anchor=tag_anchor,
         )
         slugify, separator = _toc_slugify(config)
         severity = Severity.WARNING if self.config.missing_links == "warn" else Severity.INFO
+        options = RenderOptions(slugify, separator, severity)
         self.vault = vault
-        self.renderer = NoteRenderer(vault, site, RenderOptions(slugify, separator, severity))
+        self.renderer = NoteRenderer(vault, site, options, resolver, parsed)
         return files
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
@@ -104,9 +125,47 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         started = time.perf_counter()
         rendered = self.renderer.render(note)
         self.seconds["pages"] += time.perf_counter() - started
-        page.meta = _page_meta(note, self.renderer.tags(note))
+        page.meta = self._page_meta(note, config)
         _log_all(rendered.diagnostics)
         return rendered.markdown
+
+    def _page_meta(self, note: Note, config: MkDocsConfig) -> dict[str, Any]:
+        """What the theme gets of the note's frontmatter: its own properties, checked, and
+        Garden's readings of the rest; text escaped here, once."""
+        assert self.renderer is not None
+        if self.theme is None:
+            self.theme = _theme_lookup(config)
+        meta, problems = theme_meta(note.meta, self.theme)
+        for problem in problems:
+            line = note.key_lines.get(problem.key or "", 1)
+            log.log(int(problem.severity), f"garden: {note.path}:{line}: {problem.message}")
+        for key in ("subtitle", "author"):
+            if key in meta:
+                meta[key] = Markup(escape(meta[key]))
+        meta["title"] = safe_title(self.renderer.page_title(note, str(config.site_name)))
+        if note.info.description:
+            meta["description"] = Markup(escape(note.info.description))
+        tags = self.renderer.tags(note)
+        if tags:
+            meta["tags"] = tags
+        return meta
+
+    @event_priority(100)
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Every page's content sanitised, and its title made text: MkDocs names a page
+        without a `title` by its first heading, as HTML, which the theme prints as it is."""
+        if not isinstance(page.meta.get("title"), Markup):
+            page.meta["title"] = safe_title(unescape(str(page.title or "")))
+        return sanitize_html(html) if self.config.sanitize_html else html
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Sections are named after folders of the vault, which the theme prints as HTML."""
+        for item in _sections(nav.items):
+            if not isinstance(item.title, Markup):
+                item.title = safe_title(str(item.title))
+        return nav
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if self.mermaid is not None:
@@ -150,6 +209,26 @@ def _drop_unpublished(files: Files, own: list[File], vault: Vault) -> None:
             files.remove(file)
 
 
+def _site_own_files(config: MkDocsConfig, own: list[File]) -> list[str]:
+    """Files the site itself uses, published whatever the notes say: the stylesheets,
+    scripts, favicon and logo named in mkdocs.yml, and files other plugins generate."""
+    named = [*config.extra_css, *(str(script) for script in config.extra_javascript)]
+    named += [str(config.theme.get(key) or "") for key in ("favicon", "logo")]
+    generated = [file.src_uri for file in own if file.generated_by is not None]
+    return [path for path in named if path and not has_scheme(path)] + generated
+
+
+def _drop_held_back(files: Files, by_path: dict[str, File], held_back: tuple[str, ...]) -> None:
+    for path in held_back:
+        files.remove(by_path[path])
+        log.debug(f"garden: {path}: no published note refers to it; not published")
+    if held_back:
+        log.info(
+            f"garden: {len(held_back)} files of the vault held back: no published note links "
+            "to or embeds them, and they are in no public folder"
+        )
+
+
 def _built(file: File, serving: bool) -> bool:
     """Whether MkDocs builds the file: not left out by `exclude_docs`, nor a draft (but while
     serving, where MkDocs shows drafts)."""
@@ -157,16 +236,30 @@ def _built(file: File, serving: bool) -> bool:
     return bool(inclusion.is_in_serve() if serving else inclusion.is_included())
 
 
-def _page_meta(note: Note, tags: list[str]) -> dict[str, Any]:
-    meta = dict(note.meta)
-    info = note.info
-    if info.title:
-        meta["title"] = _safe_title(info.title)
-    elif os.path.basename(note.path).lower() not in _INDEX_NAMES:
-        meta["title"] = _safe_title(note.stem)
-    if tags:
-        meta["tags"] = tags
-    return meta
+def _sections(items: list[Any]) -> Iterator[Section]:
+    stack = list(items)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Section):
+            yield item
+            stack.extend(item.children)
+
+
+def _theme_lookup(config: MkDocsConfig) -> ThemeLookup:
+    """The templates and icons of the configured theme (custom_dir first, as MkDocs looks)."""
+    templates: set[str] | None = None
+    dirs = list(config.theme.dirs)
+
+    def has_template(name: str) -> bool:
+        nonlocal templates
+        if templates is None:
+            templates = set(config.theme.get_env().list_templates())
+        return name in templates
+
+    def has_icon(name: str) -> bool:
+        return any(os.path.isfile(os.path.join(d, ".icons", f"{name}.svg")) for d in dirs)
+
+    return ThemeLookup(has_template, has_icon)
 
 
 def _material_tags(config: MkDocsConfig) -> tuple[str, Callable[[str], str]]:
@@ -188,7 +281,7 @@ def _tags_page(vault: Vault, marker: str) -> str | None:
     )
 
 
-def _safe_title(title: str) -> Markup:
+def safe_title(title: str) -> Markup:
     """A title as text in every template.
 
     MkDocs renders templates without autoescaping, so the title is escaped here (as Markup,

@@ -15,3 +15,8 @@ class ObsidianConfig(Config):
     """Addresses the site was published under before; links to them become local links."""
     mermaid_script = c.Type(str, default="node_modules/mermaid/dist/mermaid.min.js")
     """Mermaid's browser script (from `npm ci`), relative to mkdocs.yml; served by the site."""
+    sanitize_html = c.Type(bool, default=True)
+    """Remove what could run script from every page (as Obsidian does); false keeps raw HTML."""
+    public = c.ListOfItems(c.Type(str), default=[])
+    """Vault folders (or files) published whole: the site's own pages, styles, scripts. Any
+    other attachment is published only when a published note links to it or embeds it."""

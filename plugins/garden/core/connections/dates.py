@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from ..note_meta import Problem, shown
+
 CREATED_KEYS = ("created", "date", "created_at", "date created")
 MODIFIED_KEYS = ("modified", "updated", "lastmod", "last_modified", "date modified")
 
@@ -26,7 +28,7 @@ class NoteDates:
         return self if self.latest is not None else other
 
 
-def frontmatter_dates(meta: dict[str, Any], problems: list[str]) -> NoteDates:
+def frontmatter_dates(meta: dict[str, Any], problems: list[Problem]) -> NoteDates:
     """`created`/`modified` (and their common spellings) as dates; a value that is no date
     is reported in `problems` and ignored."""
     return NoteDates(
@@ -34,14 +36,17 @@ def frontmatter_dates(meta: dict[str, Any], problems: list[str]) -> NoteDates:
     )
 
 
-def _first_date(meta: dict[str, Any], keys: tuple[str, ...], problems: list[str]) -> dt.date | None:
+def _first_date(
+    meta: dict[str, Any], keys: tuple[str, ...], problems: list[Problem]
+) -> dt.date | None:
     for key in keys:
         value = meta.get(key)
         if value is None or value == "":
             continue
         parsed = parse_date(value)
         if parsed is None:
-            problems.append(f"'{key}: {value}' is not a date (write 2025-03-01); ignored")
+            message = f"{key} is {shown(value)}, which is not a date (write 2025-03-01); ignored"
+            problems.append(Problem(message, key=key))
         return parsed
     return None
 
@@ -61,7 +66,7 @@ def parse_date(value: Any) -> dt.date | None:
     try:
         year, month, date = (int(part) for part in day.split("-"))
         return dt.date(year, month, date)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 

@@ -9,10 +9,8 @@ from dataclasses import dataclass
 from ..markup import literal_text, markdown_link
 from ..text import fold
 from ..urls import quote_path
-from ..vault import strip_note_suffix
+from ..vault import INDEX_NAMES, strip_note_suffix
 from .dates import NoteDates, chinese_date
-
-INDEX_NAMES = ("index.md", "readme.md")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from markdown_it.common.utils import unescapeAll
 
 from ..markdown.scan import LinkDestination, ParsedNote, Span, WikiLinkUse
 from ..resolve import Resolver
-from ..urls import has_scheme, split_fragment
+from ..urls import has_scheme, split_url
 from ..vault import Note, is_note_path, strip_note_suffix
 from .context import Context, link_context
 
@@ -110,7 +110,7 @@ class _NoteLinks:
             return None
         raw = destination.raw
         url = unescapeAll(raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw)
-        path, _ = split_fragment(url)
+        path, _ = split_url(url)
         if not path or has_scheme(url) or path.startswith("/"):
             return None
         resolution = self.sources.resolver.resolve(

@@ -24,10 +24,11 @@ KNOWN_TYPES = frozenset(
 )
 NEUTRAL_TYPE = "note"
 MAX_NESTING = 12
-_HEADER = re.compile(r"\[!([^\]\s]+)\]([+-]?)[ \t]*(.*)")
+_HEADER = re.compile(r"\[!([^\[\]\s]+)\]([+-]?)[ \t]*(.*)")
 _MARKER = re.compile(r"[ \t]*>[ \t]?")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)(?:\{[^}]*\})?")
-_TAG = re.compile(r"<[^>]+>")
+# Bracket classes exclude the opening bracket too: a run of `[` or `<` stays linear.
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)(?:\{[^{}]*\})?")
+_TAG = re.compile(r"<[^<>]+>")
 
 
 def render_callouts(markdown: str) -> str:

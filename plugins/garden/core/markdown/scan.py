@@ -53,6 +53,18 @@ class LinkDestination:
 
 
 @dataclass(frozen=True)
+class ReferenceLink:
+    """A use of a reference definition: `[text][ref]`, `[ref]`, `![alt][ref]`."""
+
+    url: str
+    """The definition's destination, as markdown-it normalised it (percent-encoded)."""
+    span: Span
+    """The whole link."""
+    label: str
+    image: bool
+
+
+@dataclass(frozen=True)
 class HtmlUrl:
     """An `href` or `src` value in raw HTML."""
 
@@ -100,6 +112,7 @@ class ParsedNote:
     block_ids: list[BlockId] = field(default_factory=list)
     wikilinks: list[WikiLinkUse] = field(default_factory=list)
     destinations: list[LinkDestination] = field(default_factory=list)
+    reference_links: list[ReferenceLink] = field(default_factory=list)
     html_urls: list[HtmlUrl] = field(default_factory=list)
     maths: list[Math] = field(default_factory=list)
     tags: list[InlineTag] = field(default_factory=list)
@@ -118,6 +131,7 @@ class ParsedNote:
             block_ids=[b for b in self.block_ids if inside(b.marker)],
             wikilinks=[w for w in self.wikilinks if inside(w.span)],
             destinations=[d for d in self.destinations if inside(d.span)],
+            reference_links=[r for r in self.reference_links if inside(r.span)],
             html_urls=[h for h in self.html_urls if inside(h.span)],
             unmapped=[line for line in self.unmapped if first <= line <= last],
             maths=[m for m in self.maths if first <= m.line <= last],
@@ -214,6 +228,8 @@ class _Scanner:
     ) -> None:
         offsets = child.meta.get(DESTINATION)
         whole = token_span(child)
+        if whole is not None and offsets is None and child.markup != "autolink":
+            self._reference_link(content_map, content, child, whole, image)
         if offsets is None or whole is None:
             return
         raw = content[offsets[0] : offsets[1]]
@@ -224,6 +240,22 @@ class _Scanner:
         label = content[label_start : content.rfind("](", label_start, offsets[0])]
         link = self._span(content_map, whole[0], whole[1], content[whole[0] : whole[1]])
         self.parsed.destinations.append(LinkDestination(raw, span, image, link, label))
+
+    def _reference_link(
+        self,
+        content_map: ContentMap,
+        content: str,
+        child: Token,
+        whole: tuple[int, int],
+        image: bool,
+    ) -> None:
+        url = child.attrs.get("src" if image else "href")
+        span = self._span(content_map, whole[0], whole[1], content[whole[0] : whole[1]])
+        if span is None or not isinstance(url, str):
+            return
+        label_start = whole[0] + (2 if image else 1)
+        label = content[label_start : _label_end(content, label_start, whole[1])]
+        self.parsed.reference_links.append(ReferenceLink(url, span, label, image))
 
     def _tag(self, content_map: ContentMap, child: Token) -> None:
         offsets = token_span(child)
@@ -290,6 +322,21 @@ class _Scanner:
                 self.parsed.destinations.append(
                     LinkDestination(match.group(1), span, False, None, "")
                 )
+
+
+def _label_end(content: str, start: int, end: int) -> int:
+    """Where the link text that starts at `start` (after its `[`) ends: its closing `]`."""
+    depth, position = 1, start
+    while position < end:
+        char = content[position]
+        if char == "\\":
+            position += 2
+            continue
+        depth += {"[": 1, "]": -1}.get(char, 0)
+        if depth == 0:
+            return position
+        position += 1
+    return end
 
 
 def _reference_lines(env: dict[str, Any]) -> list[tuple[int, int]]:
