@@ -8,6 +8,8 @@ import os
 import resource
 import shutil
 import time
+from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -22,7 +24,27 @@ REFUSED = {
     "bad-yaml.md:3": "frontmatter is not valid YAML",
     "bad-json.md:2": "frontmatter is not valid JSON",
     "never-closed.md:1": "frontmatter opened with '---' on line 1 is never closed",
+    "yaml-int.md:3": "frontmatter is not valid YAML: int value 'abc' cannot be read",
+    "yaml-float.md:3": "frontmatter is not valid YAML: float value 'abc' cannot be read",
+    "yaml-timestamp.md:3": "frontmatter is not valid YAML: timestamp value 'nope' cannot be",
+    "merge-key.md:3": "frontmatter is not valid YAML: '<<' merge keys are YAML 1.1",
+    "duplicate-key.md:3": "frontmatter names the property 'publish' twice",
+    "deep-json.md:2": "frontmatter is nested too deeply to read",
 }
+# Values that are no longer a crash but a message with the line of the property: the note
+# is published, without the value.
+REPORTED = {
+    "dates.md:3": "created is '2025-02-30', which is not a date",
+    "dates.md:4": "modified is '2025-13-01', which is not a date",
+    "huge-date.md:3": "created is '99999999999999999999-01-01', which is not a date",
+    "number-tag.md:3": "tag '1984' is not a tag Obsidian knows",
+    "theme-props.md:3": "hide is 5, but must list some of",
+    "theme-props.md:4": "search is 5, but must be 'exclude: true' or 'boost: <number>'",
+    "theme-props.md:5": "template is 'nope.html', but must name a template of the theme",
+    "theme-props.md:6": "icon is 'material/no-such-icon', but must name an icon of the theme",
+    "列表标题/index.md:3": "title must be text, not a list",
+}
+LONG_TAG = "注意力机制在长序列上的代价与稀疏化的种种办法" * 6  # 396 bytes, one unbroken word
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +63,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, float]:
     (vault / "big.md").write_text(big, encoding="utf-8")
     links = " ".join(f"[[bom|{i}]]" if i % 2 else f"[[crlf#CRLF 笔记|{i}]]" for i in range(10_000))
     (vault / "many-links.md").write_text(FRONTMATTER + links + "\n", encoding="utf-8")
+    deep = '{"publish": true, "x": ' + '{"a":' * 100_000 + "1" + "}" * 100_001
+    (vault / "deep-json.md").write_text(f"---\n{deep}\n---\nHOSTILE-BAD 深\n", "utf-8")
+    (vault / "long-tag.md").write_text(
+        f"{FRONTMATTER}正文里的长标签 #{LONG_TAG}\n\n另一个 #{LONG_TAG}/子标签\n", "utf-8"
+    )
+    (vault / "标签.md").write_text(f"{FRONTMATTER}<!-- material/tags -->\n", "utf-8")
     for level in range(50):
         (vault / f"deep-{level}.md").write_text(
             f"{FRONTMATTER}第 {level} 层\n\n![[deep-{level + 1}]]\n", encoding="utf-8"
@@ -66,6 +94,37 @@ def test_the_whole_corpus_builds(built: tuple[Build, float]) -> None:
     assert peak_child_memory_mb() < 2048  # and memory
     for name in ("bom", "crlf", "brackets", "escape", "hostile-meta", "big", "many-links"):
         assert (build.site / name / "index.html").is_file(), name
+    for where in REPORTED:
+        page = build.site / where.split(".")[0].removesuffix("/index") / "index.html"
+        assert page.is_file(), where
+
+
+@pytest.mark.parametrize("where", sorted(REPORTED))
+def test_values_that_cannot_be_used_are_reported_with_their_line(
+    built: tuple[Build, float], where: str
+) -> None:
+    assert f"garden: {where}: {REPORTED[where]}" in built[0].log
+
+
+def test_tags_of_any_type_and_length_get_pages_a_file_system_holds(
+    built: tuple[Build, float],
+) -> None:
+    build, _ = built
+    tag_pages = [
+        p.parent.relative_to(build.site / "标签") for p in (build.site / "标签").rglob("index.html")
+    ]
+    assert Path("嵌套标签") in tag_pages
+    long_pages = [p for p in tag_pages if p.parts and p.parts[0].startswith("注意力机制")]
+    assert len(long_pages) == 2 and all(
+        len(part.encode()) <= 100 for p in long_pages for part in p.parts
+    )
+    note = page(build, "long-tag")
+    for tag_page in long_pages:
+        assert (
+            f'href="../{quote(tag_page.as_posix())}/"' in note or quote(tag_page.as_posix()) in note
+        )
+    index_title = page(build, "列表标题")
+    assert "<img src=x" not in index_title and "<title>列表标题 - " in index_title
 
 
 @pytest.mark.parametrize("where", sorted(REFUSED))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..markup import literal_text
+from ..paths import fitting_path
 from ..text import fold
 
 
@@ -29,8 +29,9 @@ class TagPages:
 
 def tag_pages(tags: Iterable[str], folder: str, directive: str) -> TagPages:
     """One page per tag under `folder`: `AI/注意力` is `folder/AI/注意力/index.md` (a page of its
-    own folder, so that a tag named `index` cannot stand for the folder's index). Tags that
-    differ only in case (one tag to Obsidian) share the page of the first spelling."""
+    own folder, so that a tag named `index` cannot stand for the folder's index; a name too
+    long for a file system is cut and hashed). Tags that differ only in case (one tag to
+    Obsidian) share the page of the first spelling."""
     spellings: dict[str, list[str]] = {}
     for tag in sorted(set(tags)):
         if not all(tag.split("/")):
@@ -39,7 +40,7 @@ def tag_pages(tags: Iterable[str], folder: str, directive: str) -> TagPages:
     markdown: dict[str, str] = {}
     path_of_tag: dict[str, str] = {}
     for key, names in spellings.items():
-        path = posixpath.join(folder, names[0], "index.md")
+        path = fitting_path(folder, names[0].split("/"), "index.md")
         include = json.dumps(names, ensure_ascii=False)
         markdown[path] = (
             f"# {literal_text('#' + names[0])}\n\n带有这个标签的笔记：\n\n"
