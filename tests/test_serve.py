@@ -129,6 +129,23 @@ def test_a_writing_session_under_mkdocs_serve(server: Server) -> None:
     note.write_text(NOTE.replace("第一版", "修好的"), encoding="utf-8")
     wait_for(lambda: "修好的正文" in server.get("笔记/")[1], "recovery without a restart")
 
+    # A value that once stopped every build: now a message, and the rest is served.
+    note.write_text("---\npublish: true\nx: !!int abc\n---\n# 笔记\n", encoding="utf-8")
+    wait_for(lambda: "笔记.md:3: frontmatter is not valid YAML" in server.text(), "the message")
+    wait_for(lambda: server.get("笔记/")[0] == 404, "the note left out")
+    assert server.get("")[0] == 200
+
+    # An attachment is served while a published note embeds it, and not once it is private.
+    (server.vault / "私密附件.pdf").write_bytes(b"%PDF-1.4 SERVE-SECRET")
+    embedding = NOTE + "\n![[私密附件.pdf]]\n"
+    note.write_text(embedding, encoding="utf-8")
+    wait_for(lambda: server.get("私密附件.pdf")[0] == 200, "the embedded attachment")
+    note.write_text(embedding.replace('"publish":true', '"publish":false'), encoding="utf-8")
+    wait_for(lambda: server.get("私密附件.pdf")[0] == 404, "the attachment held back")
+    assert server.get("笔记/")[0] == 404 and server.get("")[0] == 200
+    note.write_text(NOTE, encoding="utf-8")
+    wait_for(lambda: server.get("笔记/")[0] == 200, "the note back")
+
     with (server.scripts / "cosine_sweep.py").open("a", encoding="utf-8") as script:
         script.write("\n# saved again\n")
     wait_for(lambda: "garden: figures: 1 drawn, 4 cached" in server.text(), "the figure redrawn")
