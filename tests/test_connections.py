@@ -158,19 +158,24 @@ def test_git_history_gives_first_and_last_commit_dates() -> None:
 
 
 def test_tag_pages_one_per_tag_case_folded() -> None:
-    pages = tag_pages(
-        ["注意力", "AI/注意力", "Ai/注意力", "AI/", "a//b", "index"], "标签", "material/tags"
-    )
+    tags = {
+        "甲.md": ["注意力", "AI/注意力", "AI/", "a//b"],
+        "子/乙.md": ["Ai/注意力", "index"],
+        "丙.md": [],
+    }
+    notes = [ListedNote(path, path[-4], NoteDates()) for path in tags]
+    pages = tag_pages(notes, tags, "标签")
     assert sorted(pages.markdown) == [
         "标签/AI/注意力/index.md",
         "标签/index/index.md",
         "标签/注意力/index.md",
     ]
     assert pages.page_of("ai/注意力") == "标签/AI/注意力/index.md"
-    assert (
-        '{ include: ["AI/注意力", "Ai/注意力"], toc: false }'
-        in pages.markdown["标签/AI/注意力/index.md"]
+    # The notes of both spellings, by title, linked from the page's own folder.
+    assert pages.markdown["标签/AI/注意力/index.md"].endswith(
+        "- [乙](../../../子/乙.md)\n- [甲](../../../甲.md)\n"
     )
+    assert "丙" not in "".join(pages.markdown.values())
 
 
 @pytest.mark.parametrize(

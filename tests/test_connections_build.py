@@ -88,7 +88,7 @@ def test_tag_pages_have_chinese_urls_and_list_their_notes(built: Build) -> None:
     listing = html(built, "标签/主题").split("带有这个标签的笔记")[1].split("</article>")[0]
     assert "甲" in listing and "乙" in listing and "丙" not in listing
     note = html(built, "笔记/甲")
-    assert 'href="../../%E6%A0%87%E7%AD%BE/%E4%B8%BB%E9%A2%98/#tag:主题"' in note
+    assert 'href="../../%E6%A0%87%E7%AD%BE/%E4%B8%BB%E9%A2%98/" class="md-tag"' in note
 
 
 def test_a_tag_named_index_leaves_the_tags_index_in_place(built: Build) -> None:

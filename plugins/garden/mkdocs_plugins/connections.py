@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
@@ -115,9 +115,8 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         if self.config.folder_pages:
             for path, markdown in folder_pages(self.listed).items():
                 self._generate(files, config, taken, path, markdown, InclusionLevel.UNDEFINED)
-        directive = _tags_directive(config)
-        if self.config.tag_pages and directive is not None:
-            pages = self._tag_pages(directive)
+        if self.config.tag_pages and _tags_directive(config) is not None:
+            pages = self._tag_pages()
             written = {
                 path: markdown
                 for path, markdown in pages.markdown.items()
@@ -144,7 +143,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self.urls[path] = file.url
         return True
 
-    def _tag_pages(self, directive: str) -> TagPages:
+    def _tag_pages(self) -> TagPages:
         assert self.obsidian is not None and self.obsidian.renderer is not None
         index = self.obsidian.renderer.site.tags_page or "tags.md"
         # Beside `标签.md`, the folder `标签/`; inside a folder's index note, that folder.
@@ -152,7 +151,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
             folder = posixpath.dirname(index) or "tags"
         else:
             folder = posixpath.splitext(index)[0]
-        return tag_pages((tag for tags in self.tags.values() for tag in tags), folder, directive)
+        return tag_pages(self.listed, self.tags, folder)
 
     # The graph -------------------------------------------------------------------------
 
@@ -234,16 +233,16 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         )
 
     def _prefer_tag_pages(self, context: TemplateContext) -> None:
-        """Material links a page's tags to the nearest listing; between the tags index and a
-        tag's own page, which tie, its order is not stable from build to build: the tag's own
-        page first, always."""
+        """Material links a page's tags to the listings that feature them, and only the tags
+        index has one: each tag's own page (a plain list, see `tag_pages`) goes first, so that
+        the tag chip leads there; the index stays as the second link."""
         references: list[Any] = context.get("tags") or []  # type: ignore[assignment]
         for reference in references:
             page = self.tag_pages.page_of(str(reference))
             own = self.urls.get(page) if page else None
             links = getattr(reference, "links", None)
-            if links:
-                links.sort(key=lambda link: (link.url.split("#")[0] != own, link.url))
+            if own is not None and isinstance(links, list):
+                links.insert(0, Link(f"#{reference}", own))
 
 
 def _relative_or_none(url: str | None, page_url: str) -> str | None:
