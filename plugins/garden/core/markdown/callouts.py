@@ -106,6 +106,9 @@ def _split_prefix(line: str, depth: int) -> tuple[str, str]:
 def _plain(title: str) -> str:
     """Admonition titles are plain text: keep link texts, drop markup and double quotes."""
     title = _TAG.sub("", _LINK.sub(r"\1", title))
+    # Brackets left are text; escaped, Python-Markdown does not try each as a link (which
+    # costs it time quadratic in their number).
+    title = title.replace("[", "\\[").replace("]", "\\]")
     return title.replace('"', "\u201d").strip()
 
 
