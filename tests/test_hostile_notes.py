@@ -44,6 +44,8 @@ REPORTED = {
     "theme-props.md:6": "icon is 'material/no-such-icon', but must name an icon of the theme",
     "列表标题/index.md:3": "title must be text, not a list",
 }
+# Notes Python-Markdown cannot lay out: their pages show the text as written.
+SHOWN_AS_TEXT = ("deep-list", "deep-emphasis")
 LONG_TAG = "注意力机制在长序列上的代价与稀疏化的种种办法" * 6  # 396 bytes, one unbroken word
 
 
@@ -69,6 +71,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, float]:
         f"{FRONTMATTER}正文里的长标签 #{LONG_TAG}\n\n另一个 #{LONG_TAG}/子标签\n", "utf-8"
     )
     (vault / "标签.md").write_text(f"{FRONTMATTER}<!-- material/tags -->\n", "utf-8")
+    deep_list = "".join("  " * level + "- 层\n" for level in range(600))
+    (vault / "deep-list.md").write_text(FRONTMATTER + deep_list, encoding="utf-8")
+    deep_emphasis = "*" * 5000 + "强调" + "*" * 5000
+    (vault / "deep-emphasis.md").write_text(FRONTMATTER + deep_emphasis, encoding="utf-8")
+    deep_math = "$" + "{" * 3000 + "x" + "}" * 3000 + "$ 之后的文字\n"
+    (vault / "deep-math.md").write_text(FRONTMATTER + deep_math, encoding="utf-8")
     for level in range(50):
         (vault / f"deep-{level}.md").write_text(
             f"{FRONTMATTER}第 {level} 层\n\n![[deep-{level + 1}]]\n", encoding="utf-8"
@@ -104,6 +112,16 @@ def test_values_that_cannot_be_used_are_reported_with_their_line(
     built: tuple[Build, float], where: str
 ) -> None:
     assert f"garden: {where}: {REPORTED[where]}" in built[0].log
+
+
+def test_notes_too_deep_to_lay_out_show_their_text(built: tuple[Build, float]) -> None:
+    build, _ = built
+    for name in SHOWN_AS_TEXT:
+        message = f"garden: {name}.md:4: nested too deeply for Python-Markdown to lay out"
+        assert message in build.log
+        assert "这篇笔记嵌套太深" in page(build, name) and "<pre>" in page(build, name)
+    assert "garden: deep-math.md:4: cannot convert TeX" in build.log
+    assert "之后的文字" in page(build, "deep-math")
 
 
 def test_tags_of_any_type_and_length_get_pages_a_file_system_holds(

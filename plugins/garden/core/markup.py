@@ -87,3 +87,11 @@ def tag_text(name: str) -> str:
 
 def block_anchor(block_id: str) -> str:
     return f'<span class="{BLOCK_ANCHOR_CLASS}" id="^{html.escape(block_id)}"></span>'
+
+
+def render_failure_page(text: str) -> str:
+    """The page of a note that could not be laid out: its text, escaped and whole."""
+    return (
+        '<p class="garden-render-failure">这篇笔记嵌套太深，无法排版；下面是它的原文。</p>\n'
+        f"<pre>{html.escape(text)}</pre>\n"
+    )

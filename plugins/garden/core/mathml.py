@@ -22,11 +22,17 @@ def tex_to_mathml(tex: str, display: bool) -> str:
         mathml = latex2mathml.converter.convert(tex, display="block" if display else "inline")
     except Exception as error:  # latex2mathml raises many unrelated types
         detail = str(error) or type(error).__name__
-        raise MathError(f"cannot convert TeX '{tex.strip()}': {detail}") from None
+        raise MathError(f"cannot convert TeX '{_shown(tex)}': {detail}") from None
     unknown = _UNKNOWN_COMMAND.search(mathml)
     if unknown:
-        raise MathError(f"unknown TeX command {unknown.group(1)} in '{tex.strip()}'")
+        raise MathError(f"unknown TeX command {unknown.group(1)} in '{_shown(tex)}'")
     return mathml
+
+
+def _shown(tex: str) -> str:
+    """TeX for a message: as written, or its start when it is long."""
+    tex = " ".join(tex.split())
+    return tex if len(tex) <= 80 else tex[:79] + "…"
 
 
 def _check_braces(tex: str) -> None:
@@ -38,6 +44,6 @@ def _check_braces(tex: str) -> None:
         elif token == "}":
             depth -= 1
             if depth < 0:
-                raise MathError(f"unbalanced '}}' in TeX '{tex.strip()}'")
+                raise MathError(f"unbalanced '}}' in TeX '{_shown(tex)}'")
     if depth:
-        raise MathError(f"unclosed '{{' in TeX '{tex.strip()}'")
+        raise MathError(f"unclosed '{{' in TeX '{_shown(tex)}'")

@@ -138,3 +138,4 @@ def is_safe_url(url: str) -> bool:
     except ValueError:
         return False
     return not scheme or scheme.lower() in URL_SCHEMES
+

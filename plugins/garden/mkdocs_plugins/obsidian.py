@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from garden.core.anchors import Slugify
 from garden.core.attachments import choose_attachments
 from garden.core.diagnostics import Diagnostic, Severity
+from garden.core.markup import render_failure_page
 from garden.core.note_meta import PublishMode
 from garden.core.parsed_notes import ParsedNotes
 from garden.core.render import NoteRenderer, RenderOptions, SiteMap
@@ -127,6 +128,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         self.seconds["pages"] += time.perf_counter() - started
         page.meta = self._page_meta(note, config)
         _log_all(rendered.diagnostics)
+        _render_or_show_as_text(page, note)
         return rendered.markdown
 
     def _page_meta(self, note: Note, config: MkDocsConfig) -> dict[str, Any]:
@@ -234,6 +236,25 @@ def _built(file: File, serving: bool) -> bool:
     serving, where MkDocs shows drafts)."""
     inclusion = file.inclusion
     return bool(inclusion.is_in_serve() if serving else inclusion.is_included())
+
+
+def _render_or_show_as_text(page: Page, note: Note) -> None:
+    """One note that Python-Markdown cannot render (a list nested 600 deep, 5,000 `*` in a
+    row: it recurses for each level) must not stop the site: its page shows the note's text
+    as written, and the log says why. MkDocs calls `page.render` right after this event."""
+    render = page.render
+
+    def render_guarded(config: MkDocsConfig, files: Files) -> None:
+        try:
+            render(config, files)
+        except RecursionError:
+            log.error(
+                f"garden: {note.path}:{note.body_line}: nested too deeply for Python-Markdown to "
+                "lay out; the page shows the note's text as written"
+            )
+            page.content = render_failure_page(note.body)
+
+    page.render = render_guarded  # type: ignore[method-assign]
 
 
 def _sections(items: list[Any]) -> Iterator[Section]:
