@@ -138,4 +138,3 @@ def is_safe_url(url: str) -> bool:
     except ValueError:
         return False
     return not scheme or scheme.lower() in URL_SCHEMES
-
