@@ -41,20 +41,22 @@ class Attachments:
 
 def choose_attachments(
     vault: Vault,
+    notes: Iterable[str],
     resolver: Resolver,
     parsed: Callable[[str], ParsedNote],
     own_site: OwnSite,
     public: Iterable[str],
     read_page: Callable[[str], str],
 ) -> Attachments:
-    """The attachments of `vault` to publish. `public` lists vault folders (or files)
-    published whole; `read_page` reads an HTML page of the vault, for what it loads."""
+    """The attachments of `vault` to publish: those the published `notes` (vault paths of
+    the notes the site shows) refer to. `public` lists vault folders (or files) published
+    whole; `read_page` reads an HTML page of the vault, for what it loads."""
     folders = tuple(fold(p.strip("/")) for p in public if p.strip("/"))
     chosen = {path for path in vault.files if _under(fold(path), folders)}
     waiting = [
         path
-        for note in vault.published_notes
-        for path in _referenced(note.path, parsed(note.path), resolver, own_site)
+        for note in notes
+        for path in _referenced(note, parsed(note), resolver, own_site)
         if path in vault.files
     ]
     waiting.extend(path for path in chosen if path.lower().endswith(PAGE_SUFFIXES))

@@ -84,8 +84,16 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         resolver, parsed = Resolver(vault), ParsedNotes(vault)
         own_site = OwnSite(_own_addresses(config, self.config.former_urls))
         by_path = {file.src_uri: file for file in own}
+        shown = [
+            note.path
+            for note in vault.published_notes
+            if (file := by_path.get(note.path)) is not None
+            and file.is_documentation_page()
+            and _built(file, self.serving)
+        ]
         attachments = choose_attachments(
             vault,
+            shown,
             resolver,
             parsed,
             own_site,
