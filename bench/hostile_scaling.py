@@ -1,9 +1,9 @@
-"""How Garden's build grows with hostile input: many tags, a callout title of brackets, one
-very large note. Each row is one `mkdocs build` of a small vault with the project's Garden
-config (as bench/run.py builds it); the growth column is the time against the row before, so
-a linear cost shows about the ratio of the sizes, a quadratic one its square.
+"""How Garden's build grows with hostile input: many tags, a callout title of brackets (for
+one very large note see bench/big_note.py). Each row is one `mkdocs build` of a small vault with
+the project's Garden config (as bench/run.py builds it); the growth column is the time against
+the row before, so a linear cost shows about the ratio of the sizes, a quadratic one its square.
 
-    .venv/bin/python bench/hostile_scaling.py [--only tags callout big] [--out FILE]
+    .venv/bin/python bench/hostile_scaling.py [--only tags tag-vault callout] [--out FILE]
 """
 
 from __future__ import annotations
@@ -17,27 +17,6 @@ from pathlib import Path
 from run import Runs, build, configs
 
 PUBLISHED = "---\npublish: true\n---\n"
-SECTION = """## 第 {n} 节：注意力的计算
-
-点积衡量两个向量方向的一致程度，softmax 把分数变成权重 [[索引]]。Attention weighs the values
-by how well each key matches the query; 缩放因子 $\\sqrt{{d_k}}$ 让方差保持在 1 附近。
-
-- 第一条：查询与键做点积 ^item-{n}
-- 第二条：除以 $\\sqrt{{d_k}}$，再做 softmax
-  - 嵌套的一条，链接到 [[索引#小节]]
-
-> [!note] 提示 {n}
-> 标注里的 **加粗** 与 `代码`。
-
-```python
-scores = q @ k.T / np.sqrt(d_k)
-```
-
-| 量 | 含义 |
-| --- | --- |
-| $q$ | 查询 |
-
-"""
 
 
 def tags_note(vault: Path, count: int) -> None:
@@ -57,21 +36,10 @@ def callout_note(vault: Path, count: int) -> None:
     (vault / "括号.md").write_text(f"{PUBLISHED}> [!note] {'[' * count}\n> 正文\n", "utf-8")
 
 
-def big_note(vault: Path, megabytes: int) -> None:
-    parts, size, n = [PUBLISHED, "# 很大的笔记\n\n"], 0, 0
-    while size < megabytes * 1_000_000:
-        section = SECTION.format(n=n)
-        parts.append(section)
-        size += len(section.encode("utf-8"))
-        n += 1
-    (vault / "大笔记.md").write_text("".join(parts), encoding="utf-8")
-
-
 SCENARIOS: dict[str, tuple[str, list[int], Callable[[Path, int], None]]] = {
     "tags": ("one note with N distinct tags", [100, 200, 400, 800], tags_note),
     "tag-vault": ("200 notes sharing N tags", [100, 200, 400, 800], tags_vault),
     "callout": ("a callout title of N `[`", [5_000, 10_000, 20_000, 40_000], callout_note),
-    "big": ("one realistic note of N MB", [1, 2, 5, 10], big_note),
 }
 
 

@@ -3,6 +3,7 @@ heading that an Obsidian `#heading#subheading` path names."""
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Callable, Sequence
 
@@ -15,6 +16,9 @@ Slugify = Callable[[str, str], str]
 """Python-Markdown's toc signature: `slugify(text, separator)`, called positionally."""
 
 _LINK_UNSAFE = re.compile(r"[#|^:%\[\]\\\s]+")
+# Recent Python-Markdown (3.11 here) takes a cache of the suffixes a repeated id has used: without
+# it, the n-th heading of the same name tries n suffixes.
+_UNIQUE_COUNTERS = "counters" in inspect.signature(unique).parameters
 
 
 def heading_key(text: str) -> str:
@@ -25,8 +29,14 @@ def heading_key(text: str) -> str:
 class HeadingAnchors:
     def __init__(self, headings: Sequence[Heading], slugify: Slugify, separator: str) -> None:
         used: set[str] = set()
+        counters: dict[str, int] = {}
         self.headings = list(headings)
-        self.ids: list[str] = [unique(slugify(h.text, separator), used) for h in self.headings]
+        self.ids: list[str] = [
+            unique(slugify(h.text, separator), used, counters)
+            if _UNIQUE_COUNTERS
+            else unique(slugify(h.text, separator), used)
+            for h in self.headings
+        ]
         self.keys = [{heading_key(h.text), heading_key(h.source)} for h in self.headings]
 
     def find(self, path: Sequence[str]) -> str | None:

@@ -97,7 +97,15 @@ class NoteRenderer:
         self.options = options
         self.resolver = resolver or Resolver(vault)
         self.parsed = parsed or ParsedNotes(vault)
+        self._lines: dict[str, SourceLines] = {}
         self._anchors: dict[str, HeadingAnchors] = {}
+
+    def lines(self, path: str) -> SourceLines:
+        """The note's line starts, found once: every embed of a note reads them."""
+        lines = self._lines.get(path)
+        if lines is None:
+            lines = self._lines[path] = SourceLines(self.vault.notes[path].body)
+        return lines
 
     def anchors(self, path: str) -> HeadingAnchors:
         anchors = self._anchors.get(path)
@@ -163,7 +171,7 @@ class _NoteRendering:
         self.window = window or (0, len(note.body))
         self.chain = chain or (f"{note.path}#",)
         parsed = renderer.parsed(note.path)
-        self.parsed_lines = SourceLines(note.body)
+        self.parsed_lines = renderer.lines(note.path)
         self.parsed = parsed if window is None else parsed.within(*self.window, self.parsed_lines)
         self.edits: list[Edit] = []
         self.diagnostics: list[Diagnostic] = []
@@ -297,7 +305,7 @@ class _NoteRendering:
         body = self.renderer.vault.notes[target].body
         if not subpath:
             return (0, len(body))
-        lines = SourceLines(body)
+        lines = self.renderer.lines(target)
         parsed = self.renderer.parsed(target)
         if len(subpath) == 1 and subpath[0].startswith("^"):
             wanted = fold(subpath[0][1:])

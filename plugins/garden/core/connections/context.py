@@ -43,7 +43,7 @@ class Context:
 def link_context(body: str, start: int, end: int, text: str) -> Context:
     """The sentence of `body` holding the link at `[start, end)`, shown as `text`."""
     # Only a window around the link is read, so a line of 10,000 links costs no more per link.
-    line_start = max(body.rfind("\n", 0, start) + 1, start - WINDOW)
+    line_start = max(body.rfind("\n", max(start - WINDOW, 0), start) + 1, start - WINDOW)
     line_end = body.find("\n", end, end + WINDOW)
     line_end = min(len(body), end + WINDOW) if line_end == -1 else line_end
     before = _plain(_LINE_MARKS.sub("", body[line_start:start]))

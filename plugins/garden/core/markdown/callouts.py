@@ -11,7 +11,7 @@ import re
 
 from markdown_it.token import Token
 
-from .parser import obsidian_parser
+from .parser import PARSE_BLOCKS_ONLY, gc_paused, obsidian_parser
 
 # Obsidian's callout types and aliases; Material styles each of these as an admonition.
 KNOWN_TYPES = frozenset(
@@ -32,10 +32,11 @@ _TAG = re.compile(r"<[^<>]+>")
 
 
 def render_callouts(markdown: str) -> str:
-    if "[!" not in markdown:
-        return markdown
     for _ in range(MAX_NESTING):
-        converted = _convert_outermost(markdown)
+        if "[!" not in markdown:  # nothing left that could be a callout: no parse needed
+            break
+        with gc_paused():
+            converted = _convert_outermost(markdown)
         if converted == markdown:
             break
         markdown = converted
@@ -43,8 +44,8 @@ def render_callouts(markdown: str) -> str:
 
 
 def _convert_outermost(markdown: str) -> str:
-    lines = markdown.split("\n")
-    tokens = obsidian_parser().parse(markdown, {})
+    # Only the blocks matter here: inline content is left unparsed.
+    tokens = obsidian_parser().parse(markdown, {PARSE_BLOCKS_ONLY: True})
     found: list[tuple[int, int, int, re.Match[str]]] = []
     depth = 0
     for index, token in enumerate(tokens):
@@ -56,14 +57,25 @@ def _convert_outermost(markdown: str) -> str:
             depth += 1
         elif token.type == "blockquote_close":
             depth -= 1
-    for first, last, level, callout in reversed(found):  # later blocks first: maps stay valid
+    if not found:
+        return markdown
+    lines = markdown.split("\n")
+    # Later blocks first, into a list of parts: splicing each block into `lines` in place
+    # would move the rest of the note once per callout.
+    parts: list[list[str]] = []
+    end = len(lines)
+    head = ""
+    for first, last, level, callout in reversed(found):
         block = _admonition(lines[first:last], level, callout)
         # Python-Markdown starts an admonition only after a blank line, and ends it at one.
         kept = _split_prefix(lines[first], level)[0].rstrip()
+        following = head if last == end and parts else lines[last] if last < len(lines) else ""
         before = [kept] if first > 0 and lines[first - 1].strip(" >") else []
-        after = [kept] if last < len(lines) and lines[last].strip(" >") else []
-        lines[first:last] = [*before, *block, *after]
-    return "\n".join(lines)
+        after = [kept] if following.strip(" >") else []
+        parts += [lines[last:end], [*before, *block, *after]]
+        head, end = parts[-1][0], first
+    parts.append(lines[:end])
+    return "\n".join(line for part in reversed(parts) for line in part)
 
 
 def _header(tokens: list[Token], index: int) -> re.Match[str] | None:

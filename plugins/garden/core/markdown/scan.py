@@ -10,7 +10,7 @@ from typing import Any
 from markdown_it.token import Token
 
 from .loose_images import TOKEN as LOOSE_IMAGE
-from .parser import obsidian_parser
+from .parser import gc_paused, obsidian_parser
 from .spans import DESTINATION, ContentMap, SourceLines, token_span
 from .tags import TOKEN as TAG
 from .wikilink import TOKEN as WIKILINK
@@ -145,10 +145,11 @@ class ParsedNote:
 
 def scan(body: str) -> ParsedNote:
     env: dict[str, Any] = {}
-    tokens = obsidian_parser().parse(body, env)
-    scanner = _Scanner(body)
-    scanner.run(tokens)
-    scanner.references(_reference_lines(env))
+    with gc_paused():
+        tokens = obsidian_parser().parse(body, env)
+        scanner = _Scanner(body)
+        scanner.run(tokens)
+        scanner.references(_reference_lines(env))
     return scanner.parsed
 
 
