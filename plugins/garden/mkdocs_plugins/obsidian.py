@@ -152,7 +152,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         for key in ("subtitle", "author"):
             if key in meta:
                 meta[key] = Markup(escape(meta[key]))
-        meta["title"] = safe_title(self.renderer.page_title(note, str(config.site_name)))
+        meta["title"] = _safe_title(self.renderer.page_title(note, str(config.site_name)))
         if note.info.description:
             meta["description"] = Markup(escape(note.info.description))
         tags = self.renderer.tags(note)
@@ -167,14 +167,14 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         """Every page's content sanitised, and its title made text: MkDocs names a page
         without a `title` by its first heading, as HTML, which the theme prints as it is."""
         if not isinstance(page.meta.get("title"), Markup):
-            page.meta["title"] = safe_title(unescape(str(page.title or "")))
+            page.meta["title"] = _safe_title(unescape(str(page.title or "")))
         return sanitize_html(html) if self.config.sanitize_html else html
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Sections are named after folders of the vault, which the theme prints as HTML."""
         for item in _sections(nav.items):
             if not isinstance(item.title, Markup):
-                item.title = safe_title(str(item.title))
+                item.title = _safe_title(str(item.title))
         return nav
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -310,7 +310,7 @@ def _tags_page(vault: Vault, marker: str) -> str | None:
     )
 
 
-def safe_title(title: str) -> Markup:
+def _safe_title(title: str) -> Markup:
     """A title as text in every template.
 
     MkDocs renders templates without autoescaping, so the title is escaped here (as Markup,
