@@ -25,7 +25,7 @@ from mkdocs.utils.templates import TemplateContext
 from garden.core.connections.dates import NoteDates, chinese_date, frontmatter_dates, git_dates
 from garden.core.connections.folders import ListedNote, folder_pages
 from garden.core.connections.graph_data import GraphInput, GraphNode, build_graph
-from garden.core.connections.links import LinkGraph, LinkSources, collect_links
+from garden.core.connections.links import LinkGraph, collect_links
 from garden.core.connections.recent import fill_recent, has_recent_directive
 from garden.core.connections.section import SectionOptions, connections_section
 from garden.core.connections.tag_pages import TagPages, tag_pages
@@ -72,20 +72,16 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         started = time.perf_counter()
         assert self.obsidian is not None
-        vault, renderer = self.obsidian.vault, self.obsidian.renderer
-        assert vault is not None and renderer is not None
+        site = self.obsidian.site
+        assert site is not None
         self.urls = dict(self.obsidian.site_urls)
         # `mkdocs serve` builds again with the same plugin: nothing is kept from the last build.
         self.tag_pages = TagPages({}, {})
         self.graph_url = self.graph_page_url = None
-        self.notes = {note.path: note for note in vault.published_notes if note.path in self.urls}
-        site_name = str(config.site_name)
-        self.titles = {
-            path: renderer.page_title(note, site_name) for path, note in self.notes.items()
-        }
-        self.tags = {path: renderer.tags(note) for path, note in self.notes.items()}
-        sources = LinkSources(renderer.resolver, renderer.parsed, self.urls.__contains__)
-        self.links = collect_links(sources, self.notes.values())
+        self.notes = site.notes
+        self.titles = site.titles
+        self.tags = site.tags
+        self.links = collect_links(site.pages, site.table)
         self.dates = self._dates(config)
         self.listed = [ListedNote(path, self.titles[path], self.dates[path]) for path in self.notes]
         self._add_pages(files, config)
@@ -144,8 +140,8 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         return True
 
     def _tag_pages(self) -> TagPages:
-        assert self.obsidian is not None and self.obsidian.renderer is not None
-        index = self.obsidian.renderer.site.tags_page or "tags.md"
+        assert self.obsidian is not None
+        index = self.obsidian.tags_page or "tags.md"
         # Beside `标签.md`, the folder `标签/`; inside a folder's index note, that folder.
         if posixpath.basename(index).lower() in INDEX_NAMES:
             folder = posixpath.dirname(index) or "tags"

@@ -1,5 +1,6 @@
-"""`garden/obsidian`: the vault's notes, links and frontmatter, handed to MkDocs as ordinary
-Markdown. All the logic lives in `garden.core`; this module only connects MkDocs events to it."""
+"""`garden/obsidian`: the vault's notes rendered by Garden (links, embeds, callouts, math and
+the rest as Obsidian shows them) and handed to MkDocs as finished pages. All the logic lives
+in `garden.core`; this module only connects MkDocs events to it."""
 
 from __future__ import annotations
 
@@ -18,16 +19,16 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from garden.core.anchors import Slugify
-from garden.core.attachments import choose_attachments
 from garden.core.diagnostics import Diagnostic, Severity
 from garden.core.markup import render_failure_page
 from garden.core.note_meta import PublishMode
-from garden.core.parsed_notes import ParsedNotes
-from garden.core.render import NoteRenderer, RenderOptions, SiteMap
-from garden.core.resolve import Resolver
+from garden.core.obsidian_settings import strict_line_breaks
+from garden.core.page.model import TocEntry
 from garden.core.sanitize import sanitize_html
+from garden.core.site import GardenSite, SiteOptions
 from garden.core.theme_meta import ThemeLookup, theme_meta
 from garden.core.urls import OwnSite, has_scheme
 from garden.core.vault import Note, Vault
@@ -46,13 +47,17 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
 
     def __init__(self) -> None:
         self.vault: Vault | None = None
-        self.renderer: NoteRenderer | None = None
+        self.site: GardenSite | None = None
         self.mermaid: LocalMermaid | None = None
         self.seconds = {"index": 0.0, "pages": 0.0}
         self.serving = False
         self.theme: ThemeLookup | None = None
         self.site_urls: dict[str, str] = {}
         """URL of every file the site is built with (drafts only under `mkdocs serve`)."""
+        self.tags_page: str | None = None
+        """The note holding Material's tags listing, if one does."""
+        self._markdown: dict[str, str] = {}
+        """The Markdown each note's page was handed on with, to see if a plugin changed it."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -81,8 +86,6 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         )
         _log_all(vault.diagnostics)
         _drop_unpublished(files, own, vault)
-        resolver, parsed = Resolver(vault), ParsedNotes(vault)
-        own_site = OwnSite(_own_addresses(config, self.config.former_urls))
         by_path = {file.src_uri: file for file in own}
         shown = [
             note.path
@@ -91,12 +94,17 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
             and file.is_documentation_page()
             and _built(file, self.serving)
         ]
-        attachments = choose_attachments(
-            vault,
-            shown,
-            resolver,
-            parsed,
-            own_site,
+        slugify, separator = _toc_slugify(config)
+        options = SiteOptions(
+            slugify,
+            separator,
+            _line_breaks(self.config.line_breaks, config.docs_dir),
+            OwnSite(_own_addresses(config, self.config.former_urls)),
+            Severity.WARNING if self.config.missing_links == "warn" else Severity.INFO,
+            str(config.site_name),
+        )
+        site = GardenSite(vault, shown, options)
+        attachments = site.choose_attachments(
             [*self.config.public, *_site_own_files(config, own)],
             lambda path: by_path[path].content_string,
         )
@@ -106,17 +114,13 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
             self.mermaid.add_files(files, config)
         urls = self.site_urls = {f.src_uri: f.url for f in files if _built(f, self.serving)}
         directive, tag_anchor = _material_tags(config)
-        site = SiteMap(
-            urls.get,
-            own_site,
-            tags_page=_tags_page(vault, f"<!-- {directive}"),
-            tag_anchor=tag_anchor,
+        tags_page = self.tags_page = _tags_page(site, f"<!-- {directive}")
+        tags_url = urls.get(tags_page) if tags_page else None
+        site.resolve_links(
+            urls, lambda tag: f"{tags_url}#{tag_anchor(tag)}" if tags_url is not None else None
         )
-        slugify, separator = _toc_slugify(config)
-        severity = Severity.WARNING if self.config.missing_links == "warn" else Severity.INFO
-        options = RenderOptions(slugify, separator, severity)
-        self.vault = vault
-        self.renderer = NoteRenderer(vault, site, options, resolver, parsed)
+        _log_all(site.diagnostics)
+        self.vault, self.site = vault, site
         return files
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
@@ -129,20 +133,34 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         note = self._note(page)
-        if note is None or self.renderer is None:
+        if note is None or self.site is None:
             return markdown
-        started = time.perf_counter()
-        rendered = self.renderer.render(note)
-        self.seconds["pages"] += time.perf_counter() - started
         page.meta = self._page_meta(note, config)
-        _log_all(rendered.diagnostics)
-        _render_or_show_as_text(page, note)
-        return rendered.markdown
+        self._markdown[note.path] = markdown
+        _render_with_garden(page, lambda: self._render(page, note))
+        return markdown
+
+    def _render(self, page: Page, note: Note) -> None:
+        """The page's HTML and table of contents, from the note's one parse; from a second
+        one only when another plugin has changed the page's Markdown."""
+        assert self.site is not None
+        started = time.perf_counter()
+        markdown = page.markdown or ""
+        if markdown == self._markdown.get(note.path):
+            rendered, filled = self.site.page_html(note.path)
+        else:
+            rendered, filled = self.site.changed_page_html(note.path, markdown, note.body_line - 1)
+        page.content = filled.html
+        page.toc = get_toc(_toc_tokens(rendered.toc))
+        page.present_anchor_ids = set(rendered.ids)
+        page.links_to_anchors = {}
+        _log_all(filled.diagnostics)
+        self.seconds["pages"] += time.perf_counter() - started
 
     def _page_meta(self, note: Note, config: MkDocsConfig) -> dict[str, Any]:
         """What the theme gets of the note's frontmatter: its own properties, checked, and
         Garden's readings of the rest; text escaped here, once."""
-        assert self.renderer is not None
+        assert self.site is not None
         if self.theme is None:
             self.theme = _theme_lookup(config)
         meta, problems = theme_meta(note.meta, self.theme)
@@ -152,10 +170,10 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         for key in ("subtitle", "author"):
             if key in meta:
                 meta[key] = Markup(escape(meta[key]))
-        meta["title"] = _safe_title(self.renderer.page_title(note, str(config.site_name)))
+        meta["title"] = _safe_title(self.site.titles[note.path])
         if note.info.description:
             meta["description"] = Markup(escape(note.info.description))
-        tags = self.renderer.tags(note)
+        tags = self.site.tags[note.path]
         if tags:
             meta["tags"] = tags
         return meta
@@ -198,10 +216,9 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
     def _note(self, page: Page) -> Note | None:
         """The published note behind a page; None for pages other plugins generate, even
         where an unpublished note has the same path."""
-        if self.vault is None or page.file.generated_by is not None:
+        if self.site is None or page.file.generated_by is not None:
             return None
-        note = self.vault.notes.get(page.file.src_uri)
-        return note if note is not None and note.published else None
+        return self.site.notes.get(page.file.src_uri)
 
 
 def _drop_unpublished(files: Files, own: list[File], vault: Vault) -> None:
@@ -246,23 +263,38 @@ def _built(file: File, serving: bool) -> bool:
     return bool(inclusion.is_in_serve() if serving else inclusion.is_included())
 
 
-def _render_or_show_as_text(page: Page, note: Note) -> None:
-    """One note that Python-Markdown cannot render (a list nested 600 deep, 5,000 `*` in a
-    row: it recurses for each level) must not stop the site: its page shows the note's text
-    as written, and the log says why. MkDocs calls `page.render` right after this event."""
-    render = page.render
+def _render_with_garden(page: Page, render: Callable[[], None]) -> None:
+    """MkDocs renders a page's Markdown with Python-Markdown right after this event; a note's
+    page is rendered by Garden instead. A note Garden cannot render does not stop the site:
+    its page shows the note's text as written, and the log names the file."""
 
-    def render_guarded(config: MkDocsConfig, files: Files) -> None:
+    def render_page(config: MkDocsConfig, files: Files) -> None:
         try:
-            render(config, files)
-        except RecursionError:
+            render()
+        except Exception as error:  # a defect in Garden must cost one page, not the site
             log.error(
-                f"garden: {note.path}:{note.body_line}: nested too deeply for Python-Markdown to "
-                "lay out; the page shows the note's text as written"
+                f"garden: {page.file.src_uri}: could not be rendered ({type(error).__name__}: "
+                f"{error}); the page shows the note's text as written"
             )
-            page.content = render_failure_page(note.body)
+            log.debug("garden: rendering failed", exc_info=True)
+            page.content = render_failure_page(page.markdown or "")
 
-    page.render = render_guarded  # type: ignore[method-assign]
+    page.render = render_page  # type: ignore[method-assign]
+
+
+def _toc_tokens(entries: list[TocEntry]) -> list[Any]:
+    return [
+        {"level": e.level, "id": e.id, "name": e.name, "children": _toc_tokens(e.children)}
+        for e in entries
+    ]
+
+
+def _line_breaks(setting: str, docs_dir: str) -> bool:
+    """Whether a single newline is a line break: as the vault's Obsidian settings say
+    (`"strictLineBreaks"` in `.obsidian/app.json`, off unless set), or as configured."""
+    if setting != "obsidian":
+        return setting == "breaks"
+    return not strict_line_breaks(Path(docs_dir))
 
 
 def _sections(items: list[Any]) -> Iterator[Section]:
@@ -302,12 +334,9 @@ def _material_tags(config: MkDocsConfig) -> tuple[str, Callable[[str], str]]:
     return options.listings_directive, lambda tag: form.format(slug=slugify(tag, separator))
 
 
-def _tags_page(vault: Vault, marker: str) -> str | None:
+def _tags_page(site: GardenSite, marker: str) -> str | None:
     """The first published note holding the tags listing."""
-    return next(
-        (n.path for n in sorted(vault.published_notes, key=lambda n: n.path) if marker in n.body),
-        None,
-    )
+    return next((path for path, note in site.notes.items() if marker in note.body), None)
 
 
 def _safe_title(title: str) -> Markup:

@@ -1,0 +1,33 @@
+"""`## 标题 { #id }`: a heading that names its own id, in the attribute-list form of
+Python-Markdown. Obsidian has no such syntax, so notes are never parsed with this rule; it
+reads only Markdown another plugin has added to a page (Material's tags plugin marks where a
+listing goes with such a heading)."""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+
+HEADING_ID = "heading_id"
+_ATTRIBUTE = re.compile(r"[ \t]*\{[ \t]*#([^\s{}]+)[ \t]*\}[ \t]*$")
+
+
+def heading_ids_plugin(md: MarkdownIt) -> None:
+    md.core.ruler.after("inline", "heading_ids", _heading_ids)
+
+
+def _heading_ids(state: StateCore) -> None:
+    tokens = state.tokens
+    for index, token in enumerate(tokens[:-1]):
+        if token.type != "heading_open":
+            continue
+        children = tokens[index + 1].children or []
+        last = children[-1] if children else None
+        match = (
+            _ATTRIBUTE.search(last.content) if last is not None and last.type == "text" else None
+        )
+        if last is not None and match is not None:
+            last.content = last.content[: match.start()]
+            token.meta[HEADING_ID] = match.group(1)

@@ -1,0 +1,119 @@
+"""What one parse of a note yields: its page as HTML with holes where links go, and the index
+every later stage reads (headings, block ids, links, tags, problems).
+
+Links cannot be written when a note is rendered: whether a target is published, which
+attachments are, and a heading's id in another note are only known once every note has been
+read. So the HTML holds markers (`\\x01A3\\x02`: the opening of link 3) that are filled once
+per page from the link table, with URLs relative to the page they land on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from ..diagnostics import Diagnostic
+
+MARK_START = "\x01"
+MARK_END = "\x02"
+OPEN, CLOSE, EMBED, URL = "A", "Z", "E", "U"
+"""Marker kinds: a link's opening tag, its closing tag, an embed, a URL in raw HTML."""
+
+
+def marker(kind: str, index: int) -> str:
+    return f"{MARK_START}{kind}{index}{MARK_END}"
+
+
+class LinkKind(str, Enum):
+    WIKI = "wiki"
+    """`[[target#heading|text]]`, `![[embed]]`."""
+    MARKDOWN = "markdown"
+    """`[text](path.md#heading)`, `![alt](image.png)`, reference links."""
+    HTML = "html"
+    """An `href` or `src` in raw HTML."""
+    TAG = "tag"
+    """An inline `#tag`, linking to the tag's page."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """The sentence around a link as the reader sees it: `before`, the link's `text`, `after`."""
+
+    before: str
+    text: str
+    after: str
+
+
+@dataclass(frozen=True)
+class LinkUse:
+    kind: LinkKind
+    target: str
+    """The note or file named (a wikilink's target, a path, a URL; a tag's name)."""
+    subpath: tuple[str, ...] = ()
+    """Headings outermost first, or one `^block-id`; for a Markdown link, its fragment."""
+    text: str = ""
+    """What the link shows as plain text (its alias, label or the target's name)."""
+    raw: str = ""
+    """As written, for messages."""
+    line: int = 0
+    """Line of the body (0-based) the link stands on."""
+    embed: bool = False
+    image: bool = False
+    alias: str | None = None
+    """A wikilink's `|alias`, or an image's alt text (which may hold a size)."""
+    title: str | None = None
+    """A Markdown link's title attribute."""
+    in_text: bool = True
+    """False for an embed standing as a paragraph of its own (rendered as a block)."""
+    context: Context | None = None
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    """As the table of contents shows it: plain text, formatting rendered."""
+    source: str
+    """As written, which is what Obsidian puts in `[[Note#heading]]`."""
+    id: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Span:
+    """A part of the page's HTML: `html[start:end]`."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    level: int
+    id: str
+    name: str
+    """HTML-escaped text."""
+    children: list[TocEntry] = field(default_factory=list)
+
+
+@dataclass
+class NotePage:
+    """A note read and rendered once: everything later stages need of it."""
+
+    path: str
+    html: str
+    """The page's HTML, with markers where links and embeds go."""
+    body_line: int = 1
+    """The line of the file on which the note's body starts (for messages)."""
+    headings: list[Heading] = field(default_factory=list)
+    sections: list[Span] = field(default_factory=list)
+    """The HTML of each heading's section: the heading down to the next of its level or above."""
+    blocks: dict[str, tuple[str, Span]] = field(default_factory=dict)
+    """Each block id (folded) with the id as written and the HTML of its block."""
+    links: list[LinkUse] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    """Inline `#tags`, each once, in order."""
+    toc: list[TocEntry] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    """Every id on the page (headings, blocks, footnotes)."""
+    diagnostics: list[Diagnostic] = field(default_factory=list)

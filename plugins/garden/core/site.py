@@ -1,0 +1,119 @@
+"""One build of a vault, stage by stage, free of any site generator:
+
+read the vault → decide what is published → parse and render each published note once →
+choose the attachments → resolve every link once → fill each page.
+
+Everything a later stage (backlinks, the graph, folder and tag pages) reads is here, and it
+holds only what is published: an unpublished note is never parsed, has no page, no title, no
+tags and no URL, so nothing downstream can show it by looping over what this object has.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .anchors import Slugify
+from .attachments import Attachments, choose_attachments
+from .diagnostics import Diagnostic, Severity
+from .link_table import LinkTable, SiteFacts, build_link_table, resolve_page
+from .page.build import PageOptions, render_note
+from .page.fill import FilledPage, Filling, fill_page
+from .page.model import NotePage
+from .resolve import Resolver
+from .urls import OwnSite
+from .vault import INDEX_NAMES, Note, Vault
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    slugify: Slugify
+    separator: str = "-"
+    breaks: bool = True
+    own_site: OwnSite = field(default_factory=lambda: OwnSite(()))
+    missing_severity: Severity = Severity.INFO
+    site_name: str = ""
+
+
+class GardenSite:
+    def __init__(self, vault: Vault, shown: Iterable[str], options: SiteOptions) -> None:
+        """Parse and render the published notes among `shown` (those the site generator
+        builds): each once."""
+        self.vault = vault
+        self.options = options
+        self.resolver = Resolver(vault)
+        self.notes: dict[str, Note] = {
+            path: vault.notes[path] for path in sorted(shown) if vault.notes[path].published
+        }
+        self.page_options = PageOptions(
+            options.slugify, options.separator, options.breaks, self._is_own_address
+        )
+        self.pages: dict[str, NotePage] = {
+            path: render_note(path, note.body, note.body_line, self.page_options)
+            for path, note in self.notes.items()
+        }
+        self.titles = {path: self._title(note) for path, note in self.notes.items()}
+        self.tags = {path: self._tags(note) for path, note in self.notes.items()}
+        self.urls: dict[str, str] = {}
+        self.facts = SiteFacts(lambda path: None)
+        self.table = LinkTable({}, [])
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """What reading the pages and resolving the links found, in file order."""
+        found = [d for page in self.pages.values() for d in page.diagnostics]
+        return found + self.table.diagnostics
+
+    def choose_attachments(
+        self, public: Iterable[str], read_page: Callable[[str], str]
+    ) -> Attachments:
+        return choose_attachments(
+            self.vault, self.pages.values(), self.resolver, self.options.own_site, public, read_page
+        )
+
+    def resolve_links(
+        self, urls: dict[str, str], tag_url: Callable[[str], str | None] = lambda tag: None
+    ) -> None:
+        """Every link resolved once, now that the site's URLs are known (`urls`: the URL of
+        every vault file the site has)."""
+        self.urls = urls
+        self.facts = SiteFacts(
+            urls.get, self.options.own_site, tag_url, self.options.missing_severity
+        )
+        self.table = build_link_table(self.vault, self.resolver, self.pages, self.facts)
+
+    def page_html(self, path: str) -> tuple[NotePage, FilledPage]:
+        """A note's page, and its final HTML."""
+        filling = Filling(self.pages, self.table, self.urls.get, self.titles.__getitem__)
+        return self.pages[path], fill_page(filling, path, self.urls[path])
+
+    def changed_page_html(
+        self, path: str, markdown: str, body_line: int
+    ) -> tuple[NotePage, FilledPage]:
+        """A note's page from its Markdown as another plugin changed it (Material's tags
+        plugin marks where a listing goes), parsed a second time, this page only."""
+        page = render_note(path, markdown, body_line, self.page_options, heading_ids=True)
+        pages = {**self.pages, path: page}
+        links = resolve_page(self.vault, self.resolver, self.pages, self.facts, page)
+        table = LinkTable({**self.table.resolved, path: links}, [])
+        filling = Filling(pages, table, self.urls.get, self.titles.__getitem__)
+        return page, fill_page(filling, path, self.urls[path])
+
+    def _is_own_address(self, url: str) -> bool:
+        return self.options.own_site.path_of(url) is not None
+
+    def _title(self, note: Note) -> str:
+        """The title of the note's page: its `title`, else its file name; an index note
+        without a `title` takes its first `# heading`, else its folder's name (or the
+        site's), as MkDocs names such pages."""
+        if note.info.title or posixpath.basename(note.path).lower() not in INDEX_NAMES:
+            return note.title
+        for heading in self.pages[note.path].headings:
+            if heading.level == 1:
+                return heading.text
+        return posixpath.basename(posixpath.dirname(note.path)) or self.options.site_name
+
+    def _tags(self, note: Note) -> list[str]:
+        """The note's tags: those of its frontmatter, then its inline `#tags`, each once."""
+        return list(dict.fromkeys([*note.info.tags, *self.pages[note.path].tags]))
