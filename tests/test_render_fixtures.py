@@ -25,7 +25,9 @@ CASES = [
 ]
 
 
-def render(note: str, vault_dir: Path, *, breaks: bool = True) -> tuple[str, list[tuple[int, str, str]]]:
+def render(
+    note: str, vault_dir: Path, *, breaks: bool = True
+) -> tuple[str, list[tuple[int, str, str]]]:
     """The filled HTML of `note` at NOTE_PATH, and the log of its problems."""
     (vault_dir / NOTE_PATH).write_text(FRONTMATTER + note, encoding="utf-8")
     vault = Vault.from_directory(vault_dir, PublishMode.EXPLICIT)

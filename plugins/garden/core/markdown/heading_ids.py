@@ -1,7 +1,8 @@
 """`## 标题 { #id }`: a heading that names its own id, in the attribute-list form of
 Python-Markdown. Obsidian has no such syntax, so notes are never parsed with this rule; it
 reads only Markdown another plugin has added to a page (Material's tags plugin marks where a
-listing goes with such a heading)."""
+listing goes with such a heading). It runs before inline parsing, so that `#id` is never read
+as a tag."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ _ATTRIBUTE = re.compile(r"[ \t]*\{[ \t]*#([^\s{}]+)[ \t]*\}[ \t]*$")
 
 
 def heading_ids_plugin(md: MarkdownIt) -> None:
-    md.core.ruler.after("inline", "heading_ids", _heading_ids)
+    md.core.ruler.after("block", "heading_ids", _heading_ids)
 
 
 def _heading_ids(state: StateCore) -> None:
@@ -23,11 +24,8 @@ def _heading_ids(state: StateCore) -> None:
     for index, token in enumerate(tokens[:-1]):
         if token.type != "heading_open":
             continue
-        children = tokens[index + 1].children or []
-        last = children[-1] if children else None
-        match = (
-            _ATTRIBUTE.search(last.content) if last is not None and last.type == "text" else None
-        )
-        if last is not None and match is not None:
-            last.content = last.content[: match.start()]
+        inline = tokens[index + 1]
+        match = _ATTRIBUTE.search(inline.content)
+        if match is not None:
+            inline.content = inline.content[: match.start()]
             token.meta[HEADING_ID] = match.group(1)
