@@ -18,14 +18,12 @@ from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 from .autolinks import autolinks_plugin
 from .block_ids import block_ids_plugin
 from .callouts import callouts_plugin
+from .depth_limit import depth_limit_plugin
 from .heading_ids import heading_ids_plugin
 from .highlights import highlights_plugin
 from .loose_images import loose_images_plugin
 from .tags import tags_plugin
 from .wikilink import wikilink_plugin
-
-MAX_NESTING = 40
-"""Nesting of blocks and of inline markup beyond which markdown-it reads text as text."""
 
 
 @lru_cache(maxsize=4)
@@ -33,7 +31,8 @@ def note_parser(breaks: bool, heading_ids: bool = False) -> MarkdownIt:
     """The parser; `breaks` shows a single newline as a line break (Obsidian's default, off
     when the vault turns on "Strict line breaks"). `heading_ids` reads `{ #id }` after a
     heading, for Markdown other plugins add to a page (never in notes)."""
-    md = MarkdownIt("commonmark", {"html": True, "breaks": breaks, "maxNesting": MAX_NESTING})
+    md = MarkdownIt("commonmark", {"html": True, "breaks": breaks})
+    md.use(depth_limit_plugin)
     md.enable(["table", "strikethrough"])
     md.options["tasklists"] = True
     md.use(gfm_autolink_plugin)

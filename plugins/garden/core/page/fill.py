@@ -99,9 +99,9 @@ class _Fill:
             return f'<span class="{TAG_CLASS}">' if tag else _missing_open()
         if found.shown is Shown.AS_WRITTEN:
             return f'<a href="{html.escape(use.target)}">'
-        classes = f' class="{TAG_CLASS}"' if tag else ""
+        classes = f'class="{TAG_CLASS}" ' if tag else ""
         title = f' title="{html.escape(use.title)}"' if use.title else ""
-        return f'<a href="{html.escape(self._href(found))}"{classes}{title}>'
+        return f'<a {classes}href="{html.escape(self._href(found))}"{title}>'
 
     def _bare_url(self, use: LinkUse, found: Resolved) -> str:
         if found.shown is Shown.AS_WRITTEN:
