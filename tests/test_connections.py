@@ -56,7 +56,14 @@ def graph_of(site: GardenSite, links: LinkGraph) -> dict[str, Any]:
 @pytest.mark.parametrize("target", sorted(EXPECTED["backlinks"]))
 def test_backlinks_match_the_expected_set(links: LinkGraph, target: str) -> None:
     found = [
-        [link.source, link.line, link.embed, *vars(link.context).values()]
+        [
+            link.source,
+            link.line,
+            link.embed,
+            link.context.before,
+            link.context.text,
+            link.context.after,
+        ]
         for link in links.backlinks(target)
     ]
     assert found == EXPECTED["backlinks"][target]

@@ -261,9 +261,9 @@ class _Resolving:
         return path
 
     def _on_site(self, path: str) -> bool:
-        note = self.vault.notes.get(path)
-        if note is not None and (not note.published or path not in self.pages):
-            return False
+        """A note is on the site when it has a page; a file, when the site keeps it."""
+        if path in self.vault.notes:
+            return path in self.pages
         return self.site.url_of(path) is not None
 
     def _report_ties(self, resolution: Resolution, raw: str) -> None:

@@ -37,15 +37,18 @@ class SiteOptions:
 
 
 class GardenSite:
-    def __init__(self, vault: Vault, shown: Iterable[str], options: SiteOptions) -> None:
-        """Parse and render the published notes among `shown` (those the site generator
-        builds): each once."""
+    def __init__(self, vault: Vault, built: Iterable[str], options: SiteOptions) -> None:
+        """Decide what is published: the published notes among `built` (the pages the site
+        generator would make); parse and render each of them, once."""
         self.vault = vault
         self.options = options
         self.resolver = Resolver(vault)
         self.notes: dict[str, Note] = {
-            path: vault.notes[path] for path in sorted(shown) if vault.notes[path].published
+            path: vault.notes[path]
+            for path in sorted(built)
+            if path in vault.notes and vault.notes[path].published
         }
+        """The published notes, each with a page: the one answer to "is it published?"."""
         self.page_options = PageOptions(
             options.slugify, options.separator, options.breaks, self._is_own_address
         )
@@ -99,6 +102,16 @@ class GardenSite:
         table = LinkTable({**self.table.resolved, path: links}, [])
         filling = Filling(pages, table, self.urls.get, self.titles.__getitem__)
         return page, fill_page(filling, path, self.urls[path])
+
+    def release_pages(self) -> None:
+        """Let go of the pages' HTML and links once every page has been filled: a build's
+        later stages (templates, search) need the memory, and read none of it."""
+        for page in self.pages.values():
+            page.html = ""
+            page.links = []
+            page.sections = []
+            page.blocks = {}
+        self.table = LinkTable({}, [])
 
     def _is_own_address(self, url: str) -> bool:
         return self.options.own_site.path_of(url) is not None

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import json
 import logging
-import posixpath
-import subprocess
 import time
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,16 +21,15 @@ from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from garden.core.connections.dates import NoteDates, chinese_date, frontmatter_dates, git_dates
+from garden.core.connections.dates import NoteDates, chinese_date, git_history, note_dates
 from garden.core.connections.folders import ListedNote, folder_pages
 from garden.core.connections.graph_data import GraphInput, GraphNode, build_graph
 from garden.core.connections.links import LinkGraph, collect_links
 from garden.core.connections.recent import fill_recent, has_recent_directive
 from garden.core.connections.section import SectionOptions, connections_section
-from garden.core.connections.tag_pages import TagPages, tag_pages
-from garden.core.note_meta import Problem
+from garden.core.connections.tag_pages import TagPages, tag_pages, tag_pages_folder
 from garden.core.urls import quote_path, relative_path, relative_url
-from garden.core.vault import INDEX_NAMES, Note
+from garden.core.vault import Note
 
 from .connections_config import ConnectionsConfig
 from .obsidian import ObsidianPlugin
@@ -93,15 +91,10 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
     # Dates -----------------------------------------------------------------------------
 
     def _dates(self, config: MkDocsConfig) -> dict[str, NoteDates]:
-        history = _git_history(config.docs_dir) if self.config.git_dates else {}
-        dates: dict[str, NoteDates] = {}
-        for path, note in self.notes.items():
-            problems: list[Problem] = []
-            own = frontmatter_dates(note.meta, problems)
-            for problem in problems:
-                line = note.key_lines.get(problem.key or "", 1)
-                log.warning(f"garden: {path}:{line}: {problem.message}")
-            dates[path] = own.or_else(history.get(path, NoteDates()))
+        history = git_history(Path(config.docs_dir)) if self.config.git_dates else {}
+        dates, diagnostics = note_dates(self.notes, history)
+        for diagnostic in diagnostics:
+            log.log(int(diagnostic.severity), f"garden: {diagnostic}")
         return dates
 
     # Generated pages -------------------------------------------------------------------
@@ -111,8 +104,9 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         if self.config.folder_pages:
             for path, markdown in folder_pages(self.listed).items():
                 self._generate(files, config, taken, path, markdown, InclusionLevel.UNDEFINED)
-        if self.config.tag_pages and _tags_directive(config) is not None:
-            pages = self._tag_pages()
+        assert self.obsidian is not None and self.obsidian.material_tags is not None
+        if self.config.tag_pages and self.obsidian.material_tags.listings:
+            pages = tag_pages(self.listed, self.tags, tag_pages_folder(self.obsidian.tags_page))
             written = {
                 path: markdown
                 for path, markdown in pages.markdown.items()
@@ -138,16 +132,6 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         files.append(file)
         self.urls[path] = file.url
         return True
-
-    def _tag_pages(self) -> TagPages:
-        assert self.obsidian is not None
-        index = self.obsidian.tags_page or "tags.md"
-        # Beside `标签.md`, the folder `标签/`; inside a folder's index note, that folder.
-        if posixpath.basename(index).lower() in INDEX_NAMES:
-            folder = posixpath.dirname(index) or "tags"
-        else:
-            folder = posixpath.splitext(index)[0]
-        return tag_pages(self.listed, self.tags, folder)
 
     # The graph -------------------------------------------------------------------------
 
@@ -264,38 +248,3 @@ def _graph_page(src: str, graph: dict[str, Any]) -> str:
         f"{intro}\n\n"
         f'<div class="garden-graph" data-graph-src="{src}" data-graph-label="全局关系图谱"></div>\n'
     )
-
-
-def _tags_directive(config: MkDocsConfig) -> str | None:
-    """The listing marker of Material's tags plugin; None when it is not in use."""
-    plugin = config.plugins.get("material/tags")
-    options = getattr(plugin, "config", None)
-    if options is None or not options.enabled or not options.listings:
-        return None
-    return str(options.listings_directive)
-
-
-def _git_history(docs_dir: str) -> dict[str, NoteDates]:
-    """Dates of every file of docs/ from one `git log`; nothing outside a git checkout."""
-    try:
-        prefix = _git(docs_dir, "rev-parse", "--show-prefix").strip()
-        log_text = _git(
-            docs_dir,
-            "-c",
-            "core.quotePath=false",
-            "log",
-            "--format=%x00%cs",
-            "--name-only",
-            "--no-renames",
-            "--",
-            ".",
-        )
-    except (OSError, subprocess.CalledProcessError):
-        return {}
-    return git_dates(log_text, prefix)
-
-
-def _git(folder: str, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=folder, capture_output=True, text=True, check=True, timeout=60
-    ).stdout

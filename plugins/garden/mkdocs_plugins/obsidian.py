@@ -8,6 +8,7 @@ import logging
 import os
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from garden.core.markup import render_failure_page
 from garden.core.note_meta import PublishMode
 from garden.core.obsidian_settings import strict_line_breaks
 from garden.core.page.model import TocEntry
+from garden.core.paths import is_inside
 from garden.core.sanitize import sanitize_html
 from garden.core.site import GardenSite, SiteOptions
 from garden.core.theme_meta import ThemeLookup, theme_meta
@@ -56,6 +58,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         """URL of every file the site is built with (drafts only under `mkdocs serve`)."""
         self.tags_page: str | None = None
         """The note holding Material's tags listing, if one does."""
+        self.material_tags: MaterialTags | None = None
         self._markdown: dict[str, str] = {}
         """The Markdown each note's page was handed on with, to see if a plugin changed it."""
 
@@ -85,15 +88,8 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
             Path(config.docs_dir), [f.src_uri for f in own], PublishMode(self.config.publish)
         )
         _log_all(vault.diagnostics)
-        _drop_unpublished(files, own, vault)
         by_path = {file.src_uri: file for file in own}
-        shown = [
-            note.path
-            for note in vault.published_notes
-            if (file := by_path.get(note.path)) is not None
-            and file.is_documentation_page()
-            and _built(file, self.serving)
-        ]
+        built = [f.src_uri for f in own if f.is_documentation_page() and _built(f, self.serving)]
         slugify, separator = _toc_slugify(config)
         options = SiteOptions(
             slugify,
@@ -103,7 +99,8 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
             Severity.WARNING if self.config.missing_links == "warn" else Severity.INFO,
             str(config.site_name),
         )
-        site = GardenSite(vault, shown, options)
+        site = GardenSite(vault, built, options)
+        _drop_notes_the_site_does_not_show(files, own, vault, site)
         attachments = site.choose_attachments(
             [*self.config.public, *_site_own_files(config, own)],
             lambda path: by_path[path].content_string,
@@ -113,11 +110,11 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         if self.mermaid is not None:
             self.mermaid.add_files(files, config)
         urls = self.site_urls = {f.src_uri: f.url for f in files if _built(f, self.serving)}
-        directive, tag_anchor = _material_tags(config)
-        tags_page = self.tags_page = _tags_page(site, f"<!-- {directive}")
+        tags = self.material_tags = _material_tags(config)
+        tags_page = self.tags_page = _tags_page(site, f"<!-- {tags.directive}")
         tags_url = urls.get(tags_page) if tags_page else None
         site.resolve_links(
-            urls, lambda tag: f"{tags_url}#{tag_anchor(tag)}" if tags_url is not None else None
+            urls, lambda tag: f"{tags_url}#{tags.anchor(tag)}" if tags_url is not None else None
         )
         _log_all(site.diagnostics)
         self.vault, self.site = vault, site
@@ -207,6 +204,15 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
             return output
         return output.replace(_ARTICLE, f"{_ARTICLE} {classes}", 1)
 
+    @event_priority(-100)
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """Every page has been rendered by now (MkDocs renders all pages' content before it
+        writes any): what rendering them needed can go."""
+        if self.site is not None:
+            self.site.release_pages()
+        self._markdown = {}
+        return env
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         index, pages = self.seconds["index"], self.seconds["pages"]
         log.info(
@@ -221,19 +227,21 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         return self.site.notes.get(page.file.src_uri)
 
 
-def _drop_unpublished(files: Files, own: list[File], vault: Vault) -> None:
-    """Unpublished notes leave the build before any other plugin sees them."""
+def _drop_notes_the_site_does_not_show(
+    files: Files, own: list[File], vault: Vault, site: GardenSite
+) -> None:
+    """Notes without a page (unpublished, left out by MkDocs) leave the build before any
+    other plugin sees them."""
     for file in own:
         note = vault.notes.get(file.src_uri)
-        if note is None:
+        if note is None or note.path in site.notes:
             continue
         if note.published and not file.is_documentation_page():
             log.warning(
                 f"garden: {note.path}: MkDocs would copy this note as a raw file (it only "
                 "renders lower-case Markdown suffixes); not published: rename it to .md"
             )
-        if not note.published or not file.is_documentation_page():
-            files.remove(file)
+        files.remove(file)
 
 
 def _site_own_files(config: MkDocsConfig, own: list[File]) -> list[str]:
@@ -323,15 +331,32 @@ def _theme_lookup(config: MkDocsConfig) -> ThemeLookup:
     return ThemeLookup(has_template, has_icon)
 
 
-def _material_tags(config: MkDocsConfig) -> tuple[str, Callable[[str], str]]:
-    """The listing marker and the tag ids of Material's tags plugin, as it is configured."""
+@dataclass(frozen=True)
+class MaterialTags:
+    """Material's tags plugin as it is configured (read once, for both Garden plugins)."""
+
+    directive: str
+    """The marker of a tags listing, `material/tags` unless configured."""
+    listings: bool
+    """Whether Material renders listings (off, or without the plugin: none)."""
+    anchor: Callable[[str], str]
+    """The id a listing gives a tag."""
+
+
+def _material_tags(config: MkDocsConfig) -> MaterialTags:
     plugin = config.plugins.get("material/tags")
     options = getattr(plugin, "config", None)
     if options is None:
-        return "material/tags", lambda tag: f"tag:{toc_default_slugify(tag, '-')}"
+        return MaterialTags(
+            "material/tags", False, lambda tag: f"tag:{toc_default_slugify(tag, '-')}"
+        )
     slugify, separator = options.tags_slugify, options.tags_slugify_separator
     form: str = options.tags_slugify_format
-    return options.listings_directive, lambda tag: form.format(slug=slugify(tag, separator))
+    return MaterialTags(
+        options.listings_directive,
+        bool(options.enabled and options.listings),
+        lambda tag: form.format(slug=slugify(tag, separator)),
+    )
 
 
 def _tags_page(site: GardenSite, marker: str) -> str | None:
@@ -364,7 +389,9 @@ def _in_vault(file: File, docs_dir: str) -> bool:
     """Files of docs/, and files other plugins generate (drawn figures): not theme files."""
     if file.generated_by is not None:
         return not file.is_documentation_page()
-    return file.abs_src_path is not None and _inside(os.path.abspath(file.abs_src_path), docs_dir)
+    return file.abs_src_path is not None and is_inside(
+        os.path.abspath(file.abs_src_path), os.path.abspath(docs_dir)
+    )
 
 
 def _drop_links_out_of_the_vault(files: Files, own: list[File], docs_dir: str) -> list[File]:
@@ -374,17 +401,13 @@ def _drop_links_out_of_the_vault(files: Files, own: list[File], docs_dir: str) -
     kept = []
     for file in own:
         outside = file.generated_by is None and file.abs_src_path is not None
-        outside = outside and not _inside(os.path.realpath(file.abs_src_path or ""), real_docs)
+        outside = outside and not is_inside(os.path.realpath(file.abs_src_path or ""), real_docs)
         if outside and not file.is_documentation_page():
             log.warning(f"garden: {file.src_uri}: links to a file outside the vault; not published")
             files.remove(file)
         else:
             kept.append(file)
     return kept
-
-
-def _inside(path: str, root: str) -> bool:
-    return path.startswith(os.path.abspath(root).rstrip(os.sep) + os.sep)
 
 
 def _quiet_jieba() -> None:

@@ -22,13 +22,18 @@ def code_block(source: str, language: str, number: int) -> str:
     if language == MERMAID:
         diagram = html.escape(source.rstrip("\n"), quote=False)
         return f'<pre class="mermaid"><code>{diagram}</code></pre>\n'
-    formatter = HtmlFormatter(
+    return str(highlight(source, _lexer(language.lower()), _formatter(number)))
+
+
+@lru_cache(maxsize=64)
+def _formatter(number: int) -> HtmlFormatter[str]:
+    """The formatter of a page's `number`-th code block: made once, its style read once."""
+    return HtmlFormatter(
         cssclass="highlight",
         wrapcode=True,
         lineanchors=f"{LINE_ANCHORS}-{number}",
         anchorlinenos=True,
     )
-    return str(highlight(source, _lexer(language.lower()), formatter))
 
 
 @lru_cache(maxsize=256)

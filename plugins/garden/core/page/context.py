@@ -3,6 +3,8 @@ that links."""
 
 from __future__ import annotations
 
+import re
+
 from .model import Context
 
 MAX_SIDE = 60
@@ -10,6 +12,8 @@ MAX_SIDE = 60
 WINDOW = 200
 """Characters read on each side of the link: a paragraph of 10,000 links stays linear."""
 _SENTENCE_END = "。！？!?；;"
+_LAST_END = re.compile(f".*[{_SENTENCE_END}]", re.S)
+_FIRST_END = re.compile(f"[{_SENTENCE_END}]")
 
 
 def sentence_around(text: str, start: int, end: int, link_text: str) -> Context:
@@ -22,12 +26,13 @@ def sentence_around(text: str, start: int, end: int, link_text: str) -> Context:
 
 
 def _last_sentence_start(text: str) -> int:
-    return max(text.rfind(mark) for mark in _SENTENCE_END) + 1
+    found = _LAST_END.match(text)
+    return found.end() if found else 0
 
 
 def _first_sentence_end(text: str) -> int:
-    ends = [index + 1 for index in (text.find(mark) for mark in _SENTENCE_END) if index != -1]
-    return min(ends) if ends else len(text)
+    found = _FIRST_END.search(text)
+    return found.end() if found else len(text)
 
 
 def _clip_left(text: str) -> str:

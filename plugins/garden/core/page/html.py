@@ -10,7 +10,6 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import unquote
 
 from markdown_it.common.utils import escapeHtml, unescapeAll
 from markdown_it.renderer import RendererHTML
@@ -249,7 +248,7 @@ class PageRenderer(RendererHTML):
         writer = writer_of(env)
         name = tokens[idx].content
         writer.tags.append(name)
-        index = writer.link(LinkUse(LinkKind.TAG, name, text="#" + name, raw="#" + name))
+        index = writer.link(LinkUse(LinkKind.TAG, name, text="#" + name))
         writer.plain("#" + name)
         writer.link_ends(index)
         return f"{marker(OPEN, index)}#{escapeHtml(name)}{marker(CLOSE, index)}"
@@ -266,7 +265,6 @@ class PageRenderer(RendererHTML):
             link.target,
             link.subpath,
             text=text,
-            raw=link.raw,
             embed=link.embed,
             alias=link.alias,
             in_text=not _embed_paragraph_at(tokens),
@@ -292,7 +290,6 @@ class PageRenderer(RendererHTML):
             LinkKind.MARKDOWN,
             href,
             text=label,
-            raw=f"[{label}]({unquote(href)})",
             title=str(title) if title is not None else None,
         )
         index = writer.link(use)
@@ -328,7 +325,6 @@ def _image(src: str, alt: str, token: Token, writer: PageWriter) -> str:
         LinkKind.MARKDOWN,
         src,
         text=alt,
-        raw=f"![{alt}]({unquote(src)})",
         image=True,
         embed=True,
         alias=alt,
@@ -427,7 +423,7 @@ def _html_links(content: str, token: Token, writer: PageWriter) -> str:
         value = html.unescape(raw)
         if not value or value.startswith("#") or _external(value, writer):
             return match.group(0)
-        index = writer.link(LinkUse(LinkKind.HTML, value, raw=value, text=value))
+        index = writer.link(LinkUse(LinkKind.HTML, value, text=value))
         return f'{match.group(1)}"{marker(URL, index)}"'
 
     return _HTML_URL.sub(replace, content)

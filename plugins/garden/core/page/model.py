@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from urllib.parse import unquote
 
 from ..diagnostics import Diagnostic
 
@@ -35,7 +36,7 @@ class LinkKind(str, Enum):
     """An inline `#tag`, linking to the tag's page."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Context:
     """The sentence around a link as the reader sees it: `before`, the link's `text`, `after`."""
 
@@ -44,7 +45,7 @@ class Context:
     after: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class LinkUse:
     kind: LinkKind
     target: str
@@ -53,8 +54,6 @@ class LinkUse:
     """Headings outermost first, or one `^block-id`; for a Markdown link, its fragment."""
     text: str = ""
     """What the link shows as plain text (its alias, label or the target's name)."""
-    raw: str = ""
-    """As written, for messages."""
     line: int = 0
     """Line of the body (0-based) the link stands on."""
     embed: bool = False
@@ -66,9 +65,21 @@ class LinkUse:
     in_text: bool = True
     """False for an embed standing as a paragraph of its own (rendered as a block)."""
     context: Context | None = None
+    """Set once the paragraph (or item, cell, heading) holding the link has been read."""
+
+    @property
+    def raw(self) -> str:
+        """The link as written (near enough), for messages."""
+        if self.kind is LinkKind.WIKI:
+            subpath = "#" + "#".join(self.subpath) if self.subpath else ""
+            alias = f"|{self.alias}" if self.alias is not None else ""
+            return f"{'!' if self.embed else ''}[[{self.target}{subpath}{alias}]]"
+        if self.kind is LinkKind.MARKDOWN:
+            return f"{'!' if self.image else ''}[{self.text}]({unquote(self.target)})"
+        return "#" + self.target if self.kind is LinkKind.TAG else self.target
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Heading:
     level: int
     text: str
@@ -79,7 +90,7 @@ class Heading:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A part of the page's HTML: `html[start:end]`."""
 
@@ -87,7 +98,7 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TocEntry:
     level: int
     id: str

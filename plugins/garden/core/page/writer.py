@@ -3,7 +3,6 @@ block ranges, links with the sentence around each, tags, ids and problems."""
 
 from __future__ import annotations
 
-import dataclasses
 import html
 from collections.abc import Callable, Iterator, Sequence
 
@@ -101,7 +100,8 @@ class PageWriter:
         self._line += 1
 
     def link(self, use: LinkUse) -> int:
-        self.links.append(dataclasses.replace(use, line=self._line))
+        use.line = self._line
+        self.links.append(use)
         index = len(self.links) - 1
         self._pending[index] = [self._plain_size, self._plain_size]
         return index
@@ -114,8 +114,7 @@ class PageWriter:
         text = "".join(self._plain)
         for index, (start, end) in self._pending.items():
             use = self.links[index]
-            context = sentence_around(text, start, end, use.text)
-            self.links[index] = dataclasses.replace(use, context=context)
+            use.context = sentence_around(text, start, end, use.text)
         self._pending = {}
 
     def problem(self, message: str, line: int | None = None) -> None:
