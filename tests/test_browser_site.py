@@ -105,9 +105,7 @@ def test_mermaid_renders_from_the_site_itself(page: Any, base_url: str, arrival:
     assert page.errors == []
 
 
-def test_code_blocks_rendered_by_garden_get_material_copy_buttons(
-    page: Any, base_url: str
-) -> None:
+def test_code_blocks_rendered_by_garden_get_material_copy_buttons(page: Any, base_url: str) -> None:
     page.goto(note_url(base_url, "🪄AI漫谈/Q、K、V（查询、键、值）/"))
     copy = page.locator('.highlight [data-md-type="copy"], .highlight .md-clipboard').first
     copy.wait_for(state="attached", timeout=10_000)
