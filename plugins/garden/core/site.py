@@ -103,6 +103,11 @@ class GardenSite:
         filling = Filling(pages, table, self.urls.get, self.titles.__getitem__)
         return page, fill_page(filling, path, self.urls[path])
 
+    def first_note_holding(self, marker: str) -> str | None:
+        """The first published note (by path) whose text holds `marker`: the one that holds
+        a listing directive, say."""
+        return next((path for path, note in self.notes.items() if marker in note.body), None)
+
     def release_pages(self) -> None:
         """Let go of the pages' HTML and links once every page has been filled: a build's
         later stages (templates, search) need the memory, and read none of it."""

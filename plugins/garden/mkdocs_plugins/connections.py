@@ -6,10 +6,8 @@ is in `garden.core.connections`; this module only connects MkDocs events to it.
 
 from __future__ import annotations
 
-import json
 import logging
 import time
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +21,13 @@ from mkdocs.utils.templates import TemplateContext
 
 from garden.core.connections.dates import NoteDates, chinese_date, git_history, note_dates
 from garden.core.connections.folders import ListedNote, folder_pages
-from garden.core.connections.graph_data import GraphInput, GraphNode, build_graph
+from garden.core.connections.graph_data import (
+    GraphInput,
+    GraphNode,
+    build_graph,
+    graph_json,
+    graph_page_markdown,
+)
 from garden.core.connections.links import LinkGraph, collect_links
 from garden.core.connections.recent import fill_recent, has_recent_directive
 from garden.core.connections.section import SectionOptions, connections_section
@@ -35,12 +39,6 @@ from .connections_config import ConnectionsConfig
 from .obsidian import ObsidianPlugin
 
 log = logging.getLogger("mkdocs.plugins.garden.connections")
-
-GRAPH_PAGE_INTRO = (
-    "花园里的 {notes} 篇笔记{others}，以及它们之间的 {edges} 条连线。拖动可以平移，滚轮或按钮缩放，"
-    "悬停高亮相邻的笔记，点击打开笔记；也可以用键盘操作（方向键平移，+ − 缩放，n / p 选择节点，"
-    "回车打开）。"
-)
 
 
 class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
@@ -138,7 +136,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
     def _add_graph(self, files: Files, config: MkDocsConfig) -> None:
         started = time.perf_counter()
         graph = build_graph(self._graph_input())
-        json_file = File.generated(config, self.config.graph_file, content=_safe_json(graph))
+        json_file = File.generated(config, self.config.graph_file, content=graph_json(graph))
         taken = {file.dest_uri for file in files}
         if json_file.dest_uri in taken:
             log.warning(f"garden: {json_file.dest_uri} is a file of the vault; no graph written")
@@ -148,7 +146,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         page = self.config.graph_page
         if page:
             url = File.generated(config, page, content="").url
-            markdown = _graph_page(relative_url(json_file.url, url), graph)
+            markdown = graph_page_markdown(relative_url(json_file.url, url), graph)
             if self._generate(files, config, taken, page, markdown, InclusionLevel.UNDEFINED):
                 self.graph_page_url = url
         nodes, edges = len(graph["nodes"]), len(graph["edges"])
@@ -227,24 +225,3 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
 
 def _relative_or_none(url: str | None, page_url: str) -> str | None:
     return relative_url(url, page_url) if url is not None else None
-
-
-def _safe_json(data: dict[str, Any]) -> str:
-    """JSON with `<`, `>` and `&` escaped, so that no title in it can ever read as HTML."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def _graph_page(src: str, graph: dict[str, Any]) -> str:
-    kinds = Counter(node["kind"] for node in graph["nodes"])
-    others = "".join(
-        f"、{kinds[kind]} {name}"
-        for kind, name in (("tag", "个标签"), ("ghost", "篇待写的笔记"))
-        if kinds[kind]
-    )
-    intro = GRAPH_PAGE_INTRO.format(notes=kinds["note"], others=others, edges=len(graph["edges"]))
-    return (
-        "# 关系图谱\n\n"
-        f"{intro}\n\n"
-        f'<div class="garden-graph" data-graph-src="{src}" data-graph-label="全局关系图谱"></div>\n'
-    )

@@ -111,7 +111,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
             self.mermaid.add_files(files, config)
         urls = self.site_urls = {f.src_uri: f.url for f in files if _built(f, self.serving)}
         tags = self.material_tags = _material_tags(config)
-        tags_page = self.tags_page = _tags_page(site, f"<!-- {tags.directive}")
+        tags_page = self.tags_page = site.first_note_holding(f"<!-- {tags.directive}")
         tags_url = urls.get(tags_page) if tags_page else None
         site.resolve_links(
             urls, lambda tag: f"{tags_url}#{tags.anchor(tag)}" if tags_url is not None else None
@@ -357,11 +357,6 @@ def _material_tags(config: MkDocsConfig) -> MaterialTags:
         bool(options.enabled and options.listings),
         lambda tag: form.format(slug=slugify(tag, separator)),
     )
-
-
-def _tags_page(site: GardenSite, marker: str) -> str | None:
-    """The first published note holding the tags listing."""
-    return next((path for path, note in site.notes.items() if marker in note.body), None)
 
 
 def _safe_title(title: str) -> Markup:
