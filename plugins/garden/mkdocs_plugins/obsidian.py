@@ -61,6 +61,8 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         self.material_tags: MaterialTags | None = None
         self._markdown: dict[str, str] = {}
         """The Markdown each note's page was handed on with, to see if a plugin changed it."""
+        self._raw_html: dict[str, bool] = {}
+        """Whether each note's page holds HTML written in a note (the rest is Garden's)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -118,6 +120,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         )
         _log_all(site.diagnostics)
         self.vault, self.site = vault, site
+        self._raw_html = {}
         return files
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
@@ -148,6 +151,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         else:
             rendered, filled = self.site.changed_page_html(note.path, markdown, note.body_line - 1)
         page.content = filled.html
+        self._raw_html[note.path] = filled.raw_html
         page.toc = get_toc(_toc_tokens(rendered.toc))
         page.present_anchor_ids = set(rendered.ids)
         page.links_to_anchors = {}
@@ -179,11 +183,13 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Every page's content sanitised, and its title made text: MkDocs names a page
+        """Every page's content sanitised (a note's page when it holds HTML written in a note:
+        the rest Garden wrote from escaped text), and its title made text: MkDocs names a page
         without a `title` by its first heading, as HTML, which the theme prints as it is."""
         if not isinstance(page.meta.get("title"), Markup):
             page.meta["title"] = _safe_title(unescape(str(page.title or "")))
-        return sanitize_html(html) if self.config.sanitize_html else html
+        needed = self._raw_html.get(page.file.src_uri, True)  # pages of other plugins: always
+        return sanitize_html(html) if self.config.sanitize_html and needed else html
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Sections are named after folders of the vault, which the theme prints as HTML."""

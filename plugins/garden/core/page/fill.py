@@ -45,13 +45,17 @@ class Filling:
 class FilledPage:
     html: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    raw_html: bool = False
+    """The page holds a note's own HTML (its own, or an embedded note's), to be sanitised;
+    everything else on it Garden wrote from escaped text."""
 
 
 def fill_page(filling: Filling, path: str, host_url: str) -> FilledPage:
     """The final HTML of the note at `path` on its page, whose site URL is `host_url`."""
     page = filling.pages[path]
     run = _Fill(filling, host_url, path)
-    return FilledPage(run.fill(page, page.html, (f"{path}#",)), run.diagnostics)
+    html_text = run.fill(page, page.html, (f"{path}#",))
+    return FilledPage(html_text, run.diagnostics, run.raw_html)
 
 
 class _Fill:
@@ -60,8 +64,10 @@ class _Fill:
         self.host_url = host_url
         self.host_path = host_path
         self.diagnostics: list[Diagnostic] = []
+        self.raw_html = False
 
     def fill(self, page: NotePage, text: str, chain: tuple[str, ...]) -> str:
+        self.raw_html = self.raw_html or page.raw_html
         if MARK_START not in text:
             return text
         resolved = self.filling.table.of(page.path)

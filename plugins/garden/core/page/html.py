@@ -34,6 +34,8 @@ _HTML_URL = re.compile(
     r"""(\b(?:href|src)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE
 )
 _ALIGN = re.compile(r"text-align:\s*(left|right|center)")
+_TAG = re.compile(r"<[A-Za-z/]")
+"""Raw HTML that is more than a comment."""
 
 
 def writer_of(env: EnvType) -> PageWriter:
@@ -415,6 +417,8 @@ def _math(tex: str, display: bool, token: Token, writer: PageWriter) -> str:
 def _html_links(content: str, token: Token, writer: PageWriter) -> str:
     """Raw HTML as written, with each `href`/`src` that names a note or file of the vault (or
     an address of this site) turned into a marker."""
+    if _TAG.search(content):
+        writer.raw_html = True
     if "=" not in content:
         return content
 

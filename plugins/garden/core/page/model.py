@@ -127,4 +127,6 @@ class NotePage:
     toc: list[TocEntry] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     """Every id on the page (headings, blocks, footnotes)."""
+    raw_html: bool = False
+    """The note holds HTML of its own (more than comments), which the site sanitises."""
     diagnostics: list[Diagnostic] = field(default_factory=list)

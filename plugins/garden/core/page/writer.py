@@ -40,6 +40,7 @@ class PageWriter:
         self.ids: set[str] = set()
         self.diagnostics: list[Diagnostic] = []
         self.code_blocks = 0
+        self.raw_html = False
         self.link_depth = 0
         self.link_stack: list[int | None] = []
         self._unique = UniqueIds()
@@ -149,6 +150,7 @@ class PageWriter:
             toc=toc(self.headings),
             ids=self.ids | {f"^{b[0]}" for b in self._blocks.values()},
             diagnostics=self.diagnostics,
+            raw_html=self.raw_html,
         )
 
     def _sections(self, offsets: list[int], end: int) -> Iterator[Span]:
