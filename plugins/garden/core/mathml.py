@@ -7,6 +7,8 @@ from functools import lru_cache
 
 import latex2mathml.converter
 
+from .sanitize import sanitize_html
+
 _UNKNOWN_COMMAND = re.compile(r"<mi>(\\[A-Za-z]+)</mi>")
 _NAMESPACE = ' xmlns="http://www.w3.org/1998/Math/MathML"'
 _ENTITY = re.compile(r"&#x([0-9A-Fa-f]+);")
@@ -31,7 +33,9 @@ def tex_to_mathml(tex: str, display: bool) -> str:
     unknown = _UNKNOWN_COMMAND.search(mathml)
     if unknown:
         raise MathError(f"unknown TeX command {unknown.group(1)} in '{_shown(tex)}'")
-    return _compact(mathml)
+    # latex2mathml writes `\\text{…}` as it is and keeps `\\href` targets: what it gives is
+    # cleaned like a note's own HTML, so no formula can carry markup or a script URL.
+    return sanitize_html(_compact(mathml))
 
 
 def _compact(mathml: str) -> str:
