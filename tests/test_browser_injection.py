@@ -56,8 +56,7 @@ VAULT: dict[str, str] = {
     "代码标题/index.md": PUBLISHED + "# `<img src=x onerror=alert(18)>`\n\n标题是代码\n",
     "标签.md": PUBLISHED + "<!-- material/tags -->\n",
     # No HTML of its own, so the page is not sanitised as a whole: its math must be clean.
-    "公式.md": PUBLISHED
-    + "$\\text{<img src=x onerror=alert('math-text')>}$ 与 "
+    "公式.md": PUBLISHED + "$\\text{<img src=x onerror=alert('math-text')>}$ 与 "
     "$\\href{javascript:alert('math-href')}{点我}$\n\n"
     "[[javascript:alert(3)|名字里的冒号]] 与 [链接](<javascript:alert('md')>) 和 "
     "![图](javascript:alert('img'))\n",
