@@ -170,10 +170,8 @@ class PageRenderer(RendererHTML):
     # Footnotes, as Python-Markdown's footnotes extension writes them --------------------
 
     def footnote_ref(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
-        meta = tokens[idx].meta
-        number, repeat = meta["id"] + 1, meta.get("subId", 0)
-        ref_id = f"fnref:{number}" if not repeat else f"fnref{repeat + 1}:{number}"
-        writer_of(env).ids.update({ref_id})
+        number, ref_id = _footnote(tokens[idx])
+        writer_of(env).ids.add(ref_id)
         return f'<sup id="{ref_id}"><a class="footnote-ref" href="#fn:{number}">{number}</a></sup>'
 
     def footnote_block_open(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
@@ -193,9 +191,7 @@ class PageRenderer(RendererHTML):
         return "</li>\n"
 
     def footnote_anchor(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
-        meta = tokens[idx].meta
-        number, repeat = meta["id"] + 1, meta.get("subId", 0)
-        ref_id = f"fnref:{number}" if not repeat else f"fnref{repeat + 1}:{number}"
+        number, ref_id = _footnote(tokens[idx])
         return (
             f'&nbsp;<a class="footnote-backref" href="#{ref_id}" '
             f'title="回到正文第 {number} 个脚注处">↩</a>'
@@ -317,6 +313,12 @@ class PageRenderer(RendererHTML):
     def loose_image(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
         token = tokens[idx]
         return _image(token.meta["src"], token.content, token, writer_of(env))
+
+
+def _footnote(token: Token) -> tuple[int, str]:
+    """A footnote's number and the id of this reference to it (`fnref2:1` for the second)."""
+    number, repeat = token.meta["id"] + 1, token.meta.get("subId", 0)
+    return number, f"fnref:{number}" if not repeat else f"fnref{repeat + 1}:{number}"
 
 
 def _image(src: str, alt: str, token: Token, writer: PageWriter) -> str:
