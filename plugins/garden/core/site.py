@@ -10,6 +10,7 @@ tags and no URL, so nothing downstream can show it by looping over what this obj
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -103,6 +104,15 @@ class GardenSite:
         filling = Filling(pages, table, self.urls.get, self.titles.__getitem__)
         return page, fill_page(filling, path, self.urls[path])
 
+    def hand_over_body(self, path: str) -> str:
+        """A note's text, for the site generator, which keeps it from now on: the site keeps
+        no copy of its own (everything it needs of the text it read when the note was
+        parsed)."""
+        note = self.notes[path]
+        if note.body:
+            self.notes[path] = self.vault.notes[path] = dataclasses.replace(note, body="")
+        return note.body
+
     def first_note_holding(self, marker: str) -> str | None:
         """The first published note (by path) whose text holds `marker`: the one that holds
         a listing directive, say."""
@@ -112,7 +122,7 @@ class GardenSite:
         """Let go of the pages' HTML and links once every page has been filled: a build's
         later stages (templates, search) need the memory, and read none of it."""
         for page in self.pages.values():
-            page.html = ""
+            page.packed_html = b""
             page.links = []
             page.sections = []
             page.blocks = {}

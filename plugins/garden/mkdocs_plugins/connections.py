@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,8 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
     def __init__(self) -> None:
         self.obsidian: ObsidianPlugin | None = None
         self.links = LinkGraph()
+        self.sections: dict[str, bytes] = {}
+        """Each note's backlinks and local graph, as packed HTML."""
         self.notes: dict[str, Note] = {}
         self.dates: dict[str, NoteDates] = {}
         self.listed: list[ListedNote] = []
@@ -83,6 +86,13 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self._add_pages(files, config)
         if self.config.graph:
             self._add_graph(files, config)
+        # Each note's closing section made now, and kept packed: the links and the sentences
+        # around them need not stay for the rest of the build.
+        self.sections = {
+            path: zlib.compress(self._section(path, self.urls[path]).encode("utf-8"), 1)
+            for path in self.notes
+        }
+        self.links = LinkGraph()
         log.info(f"garden: connections {time.perf_counter() - started:.2f} s")
         return files
 
@@ -191,9 +201,9 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         self._prefer_tag_pages(context)
-        path = page.file.src_uri
-        if path in self.notes and page.content is not None:
-            page.content += self._section(path, page.url)
+        section = self.sections.get(page.file.src_uri)
+        if section is not None and page.content is not None:
+            page.content += zlib.decompress(section).decode("utf-8")
         return context
 
     def _section(self, path: str, page_url: str) -> str:

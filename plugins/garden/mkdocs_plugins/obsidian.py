@@ -125,8 +125,10 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         note = self._note(page)
+        if note is None or self.site is None:
+            return None
         # The leading newline keeps MkDocs from reading metadata again: ours is already parsed.
-        return None if note is None else "\n" + note.body
+        return "\n" + self.site.hand_over_body(note.path)
 
     @event_priority(50)
     def on_page_markdown(

@@ -9,11 +9,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..link_table import LinkTable
-from ..page.model import Context, LinkKind, NotePage
+from ..page.context import Context
+from ..page.model import LinkKind, LinkUse, NotePage
 from ..vault import is_note_path, strip_note_suffix
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     source: str
     """Vault path of the linking note."""
@@ -24,7 +25,12 @@ class Link:
     order: int
     """The link's place among the note's links: links are kept in this order."""
     embed: bool
-    context: Context
+    use: LinkUse
+
+    @property
+    def context(self) -> Context:
+        """The sentence around the link, cut out when a backlink shows it."""
+        return self.use.context
 
 
 @dataclass
@@ -63,8 +69,7 @@ def collect_links(pages: Mapping[str, NotePage], table: LinkTable) -> LinkGraph:
             target = found.path
             if not counted or target is None or target == path or target not in pages:
                 continue
-            context = use.context or Context("", use.text, "")
-            links.append(Link(path, target, page.body_line + use.line, order, use.embed, context))
+            links.append(Link(path, target, page.body_line + use.line, order, use.embed, use))
     for sources in ghosts.values():
         sources[:] = list(dict.fromkeys(sources))
     return LinkGraph(links, dict(sorted(ghosts.items())))

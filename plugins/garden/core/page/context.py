@@ -4,8 +4,17 @@ that links."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from .model import Context
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The sentence around a link as the reader sees it: `before`, the link's `text`, `after`."""
+
+    before: str
+    text: str
+    after: str
+
 
 MAX_SIDE = 60
 """Characters kept on each side of the link; longer sentences are cut with an ellipsis."""

@@ -54,7 +54,7 @@ def fill_page(filling: Filling, path: str, host_url: str) -> FilledPage:
     """The final HTML of the note at `path` on its page, whose site URL is `host_url`."""
     page = filling.pages[path]
     run = _Fill(filling, host_url, path)
-    html_text = run.fill(page, page.html, (f"{path}#",))
+    html_text = run.fill(page, run.html_of(page), (f"{path}#",))
     return FilledPage(html_text, run.diagnostics, run.raw_html)
 
 
@@ -65,6 +65,14 @@ class _Fill:
         self.host_path = host_path
         self.diagnostics: list[Diagnostic] = []
         self.raw_html = False
+        self._html: dict[str, str] = {}
+
+    def html_of(self, page: NotePage) -> str:
+        """A page's HTML, unpacked once however often it is embedded here."""
+        text = self._html.get(page.path)
+        if text is None:
+            text = self._html[page.path] = page.html
+        return text
 
     def fill(self, page: NotePage, text: str, chain: tuple[str, ...]) -> str:
         self.raw_html = self.raw_html or page.raw_html
@@ -142,8 +150,8 @@ class _Fill:
             self._report(page, use, f"embed {use.raw} is {reason}: {trail}; stopped there")
             return _block(_notice(use.text), use)
         target = self.filling.pages[found.path]
-        window = found.window
-        part = target.html[window.start : window.end] if window else _without_footnotes(target)
+        window, whole = found.window, self.html_of(target)
+        part = whole[window.start : window.end] if window else _without_footnotes(whole)
         body = _demote_headings(self.fill(target, part, (*chain, key)))
         title = html.escape(self.filling.title_of(found.path))
         href = html.escape(self._href(found))
@@ -193,9 +201,9 @@ def _block(inline_html: str, use: LinkUse) -> str:
     return inline_html if use.in_text else f"<p>{inline_html}</p>\n"
 
 
-def _without_footnotes(page: NotePage) -> str:
-    end = page.html.find('<div class="footnote">')
-    return page.html if end == -1 else page.html[:end]
+def _without_footnotes(html: str) -> str:
+    end = html.find('<div class="footnote">')
+    return html if end == -1 else html[:end]
 
 
 def _demote_headings(text: str) -> str:

@@ -9,11 +9,13 @@ per page from the link table, with URLs relative to the page they land on.
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 from enum import Enum
 from urllib.parse import unquote
 
 from ..diagnostics import Diagnostic
+from .context import Context, sentence_around
 
 MARK_START = "\x01"
 MARK_END = "\x02"
@@ -36,15 +38,6 @@ class LinkKind(str, Enum):
     """An inline `#tag`, linking to the tag's page."""
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
-    """The sentence around a link as the reader sees it: `before`, the link's `text`, `after`."""
-
-    before: str
-    text: str
-    after: str
-
-
 @dataclass(slots=True)
 class LinkUse:
     kind: LinkKind
@@ -64,8 +57,17 @@ class LinkUse:
     """A Markdown link's title attribute."""
     in_text: bool = True
     """False for an embed standing as a paragraph of its own (rendered as a block)."""
-    context: Context | None = None
-    """Set once the paragraph (or item, cell, heading) holding the link has been read."""
+    around: tuple[str, int, int] | None = None
+    """The text a reader sees of the paragraph (item, cell, heading) holding the link, shared
+    by its links, and where the link stands in it: its sentence is cut out when asked for."""
+
+    @property
+    def context(self) -> Context:
+        """The sentence around the link, as the reader sees it."""
+        if self.around is None:
+            return Context("", self.text, "")
+        text, start, end = self.around
+        return sentence_around(text, start, end, self.text)
 
     @property
     def raw(self) -> str:
@@ -112,8 +114,9 @@ class NotePage:
     """A note read and rendered once: everything later stages need of it."""
 
     path: str
-    html: str
-    """The page's HTML, with markers where links and embeds go."""
+    packed_html: bytes
+    """The page's HTML, with markers where links and embeds go, compressed: a site holds the
+    page of every note at once, and HTML packs to a sixth or less."""
     body_line: int = 1
     """The line of the file on which the note's body starts (for messages)."""
     headings: list[Heading] = field(default_factory=list)
@@ -130,3 +133,11 @@ class NotePage:
     raw_html: bool = False
     """The note holds HTML of its own (more than comments), which the site sanitises."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def html(self) -> str:
+        return zlib.decompress(self.packed_html).decode("utf-8") if self.packed_html else ""
+
+
+def pack_html(html: str) -> bytes:
+    return zlib.compress(html.encode("utf-8"), 1)

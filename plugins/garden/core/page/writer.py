@@ -15,8 +15,7 @@ from ..markdown.heading_ids import HEADING_ID
 from ..markdown.tags import TOKEN as TAG
 from ..markdown.wikilink import TOKEN as WIKILINK
 from ..text import fold
-from .context import sentence_around
-from .model import Heading, LinkUse, NotePage, Span, TocEntry
+from .model import Heading, LinkUse, NotePage, Span, TocEntry, pack_html
 
 
 class PageWriter:
@@ -112,10 +111,10 @@ class PageWriter:
             self._pending[index][1] = self._plain_size
 
     def end_text(self) -> None:
-        text = "".join(self._plain)
-        for index, (start, end) in self._pending.items():
-            use = self.links[index]
-            use.context = sentence_around(text, start, end, use.text)
+        if self._pending:
+            text = "".join(self._plain)  # one string, shared by the links it holds
+            for index, (start, end) in self._pending.items():
+                self.links[index].around = (text, start, end)
         self._pending = {}
 
     def problem(self, message: str, line: int | None = None) -> None:
@@ -137,7 +136,7 @@ class PageWriter:
         end = offsets[self._footnotes_part] if self._footnotes_part is not None else offsets[-1]
         return NotePage(
             path=self.path,
-            html="".join(self.out),
+            packed_html=pack_html("".join(self.out)),
             body_line=self.body_line,
             headings=self.headings,
             sections=list(self._sections(offsets, end)),
