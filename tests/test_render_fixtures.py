@@ -33,7 +33,7 @@ def render(
     vault = Vault.from_directory(vault_dir, PublishMode.EXPLICIT)
     site = make_site(vault, ("https://pkm365.github.io/",), breaks=breaks)
     _, filled = site.page_html(NOTE_PATH)
-    found = [d for d in site.diagnostics if d.path == NOTE_PATH] + filled.diagnostics
+    found = [d for d in site.take_diagnostics() if d.path == NOTE_PATH] + filled.diagnostics
     log = [(d.line - FRONTMATTER_LINES, d.severity.name.lower(), d.message) for d in found]
     return filled.html, sorted(log)
 

@@ -128,9 +128,14 @@ class _Resolving:
         self._anchors: dict[str, HeadingAnchors] = {}
         self._source: NotePage | None = None
         self._use: LinkUse | None = None
+        self._same: dict[Resolved, Resolved] = {}
 
     def page(self, page: NotePage) -> list[Resolved]:
-        return [self.resolve(page, use) for use in page.links]
+        # Equal answers are one object: notes link the same targets thousands of times.
+        return [self._same.setdefault(found, found) for found in map(self._one(page), page.links)]
+
+    def _one(self, page: NotePage) -> Callable[[LinkUse], Resolved]:
+        return lambda use: self.resolve(page, use)
 
     def resolve(self, page: NotePage, use: LinkUse) -> Resolved:
         self._source, self._use = page, use

@@ -63,11 +63,21 @@ class GardenSite:
         self.facts = SiteFacts(lambda path: None)
         self.table = LinkTable({}, [])
 
-    @property
-    def diagnostics(self) -> list[Diagnostic]:
-        """What reading the pages and resolving the links found, in file order."""
+    def take_diagnostics(self) -> list[Diagnostic]:
+        """What reading the pages and resolving the links found, in file order; handed over
+        once (to be reported), not kept."""
         found = [d for page in self.pages.values() for d in page.diagnostics]
-        return found + self.table.diagnostics
+        found += self.table.diagnostics
+        for page in self.pages.values():
+            page.diagnostics = []
+        self.table.diagnostics = []
+        return found
+
+    def forget_link_sentences(self) -> None:
+        """Let go of the text around links, once the backlinks that show it are made."""
+        for page in self.pages.values():
+            for use in page.links:
+                use.around = None
 
     def choose_attachments(
         self, public: Iterable[str], read_page: Callable[[str], str]

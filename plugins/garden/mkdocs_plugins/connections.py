@@ -93,6 +93,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
             for path in self.notes
         }
         self.links = LinkGraph()
+        site.forget_link_sentences()
         log.info(f"garden: connections {time.perf_counter() - started:.2f} s")
         return files
 

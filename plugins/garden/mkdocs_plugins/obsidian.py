@@ -118,7 +118,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         site.resolve_links(
             urls, lambda tag: f"{tags_url}#{tags.anchor(tag)}" if tags_url is not None else None
         )
-        _log_all(site.diagnostics)
+        _log_all(site.take_diagnostics())
         self.vault, self.site = vault, site
         self._raw_html = {}
         return files
