@@ -84,3 +84,22 @@ def test_the_core_renders_a_vault_without_mkdocs_or_python_markdown(tmp_path: Pa
     assert '<h1 id="笔记-0">笔记 0' in html
     assert '<a href="../笔记 1/#小节">笔记 1 &gt; 小节</a>' in html
     assert '<div class="garden-embed">' in html
+
+
+def test_a_note_garden_fails_to_render_costs_only_its_own_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_vault(tmp_path, 3)
+    (tmp_path / "坏.md").write_text("---\npublish: true\n---\n有 ==高亮== 的笔记\n", "utf-8")
+
+    def broken(*args: Any) -> str:
+        raise RuntimeError("a defect")
+
+    from garden.core.page.build import _renderer
+
+    monkeypatch.setitem(_renderer().rules, "mark_open", broken)
+    site = make_site(Vault.from_directory(tmp_path))
+    [problem] = [d for d in site.take_diagnostics() if d.path == "坏.md"]
+    assert "could not be rendered (RuntimeError: a defect)" in problem.message
+    assert "有 ==高亮== 的笔记" in site.page_html("坏.md")[1].html
+    assert "笔记 1" in site.page_html("笔记 0.md")[1].html

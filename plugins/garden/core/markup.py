@@ -53,6 +53,6 @@ def pdf_embed(url: str, title: str) -> str:
 def render_failure_page(text: str) -> str:
     """The page of a note that could not be laid out: its text, escaped and whole."""
     return (
-        '<p class="garden-render-failure">这篇笔记嵌套太深，无法排版；下面是它的原文。</p>\n'
+        '<p class="garden-render-failure">这篇笔记无法排版；下面是它的原文。</p>\n'
         f"<pre>{html.escape(text)}</pre>\n"
     )

@@ -19,9 +19,10 @@ from .anchors import Slugify
 from .attachments import Attachments, choose_attachments
 from .diagnostics import Diagnostic, Severity
 from .link_table import LinkTable, SiteFacts, build_link_table, resolve_page
+from .markup import render_failure_page
 from .page.build import PageOptions, render_note
 from .page.fill import FilledPage, Filling, fill_page
-from .page.model import NotePage
+from .page.model import NotePage, pack_html
 from .resolve import Resolver
 from .urls import OwnSite
 from .vault import INDEX_NAMES, Note, Vault
@@ -54,8 +55,7 @@ class GardenSite:
             options.slugify, options.separator, options.breaks, self._is_own_address
         )
         self.pages: dict[str, NotePage] = {
-            path: render_note(path, note.body, note.body_line, self.page_options)
-            for path, note in self.notes.items()
+            path: self._render(note) for path, note in self.notes.items()
         }
         self.titles = {path: self._title(note) for path, note in self.notes.items()}
         self.tags = {path: self._tags(note) for path, note in self.notes.items()}
@@ -137,6 +137,20 @@ class GardenSite:
             page.sections = []
             page.blocks = {}
         self.table = LinkTable({}, [])
+
+    def _render(self, note: Note) -> NotePage:
+        """The note's page; a note Garden fails to render costs its own page, not the site:
+        the page shows the note's text as written, and the failure is reported."""
+        try:
+            return render_note(note.path, note.body, note.body_line, self.page_options)
+        except Exception as error:  # a defect of Garden's, met by one note
+            message = (
+                f"could not be rendered ({type(error).__name__}: {error}); the page shows the "
+                "note's text as written"
+            )
+            problem = Diagnostic(note.path, note.body_line, message, Severity.ERROR)
+            html = pack_html(render_failure_page(note.body))
+            return NotePage(note.path, html, note.body_line, diagnostics=[problem])
 
     def _is_own_address(self, url: str) -> bool:
         return self.options.own_site.path_of(url) is not None
