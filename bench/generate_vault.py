@@ -1,6 +1,8 @@
 """A seeded synthetic vault shaped like the user's: Chinese names with spaces and full-width
 punctuation, emoji folders, JSON frontmatter, headings, about 20 wikilinks a note in every form,
-attachments, 10 % unpublished notes and 5 % links to notes not written yet.
+attachments, 10 % unpublished notes and 5 % links to notes not written yet; and the blocks real
+notes hold, in about their proportions: lists (nested, ordered, tasks), fenced code, callouts,
+inline and display math, tables, embeds of other notes' sections, images.
 
 The same vault can be written with every wikilink turned into a plain relative Markdown link
 (and unpublished notes left out): what plain MkDocs + Material builds, the floor to compare with.
@@ -81,9 +83,58 @@ def _note_text(vault: Vault, index: int, note: Note) -> str:
         lines.append("")
         chosen = links[section * per_section : (section + 1) * per_section]
         block = f" ^b{index}-{section}" if not vault.plain else ""
-        lines.append(FILLER * 2 + " ".join(chosen) + "。" + block)
+        math = " 其中 $q \\cdot k = \\sum_i q_i k_i$。" if section == 1 else ""
+        lines.append(FILLER * 2 + " ".join(chosen) + "。" + math + block)
         lines.append("")
+        lines.extend(_block(vault, note, section))
     return "\n".join(lines)
+
+
+def _block(vault: Vault, note: Note, section: int) -> list[str]:
+    """One more block after a section's paragraph, as real notes mix them."""
+    rng = vault.rng
+    roll = rng.random()
+    if roll < 0.30:
+        return [
+            "要点：",
+            f"- 第一点：{FILLER[:20]}",
+            f"- 第二点，见 {_link(vault, note)}",
+            "  - 嵌套的一条：先算点积，再除以 $\\sqrt{d_k}$",
+            "- [ ] 还要补充的例子",
+            "",
+        ]
+    if roll < 0.40:
+        return ["1. 计算分数", "2. 缩放", "3. 归一化", ""]
+    if roll < 0.52:
+        return [
+            "```python",
+            "import numpy as np",
+            "",
+            "def attention(q, k, v):",
+            "    scores = q @ k.T / np.sqrt(k.shape[-1])",
+            "    weights = np.exp(scores - scores.max(-1, keepdims=True))",
+            "    return (weights / weights.sum(-1, keepdims=True)) @ v",
+            "```",
+            "",
+        ]
+    if roll < 0.62:
+        body = f"{FILLER[:24]}缩放让 softmax 保持平缓。"
+        if vault.plain:
+            return ['!!! tip "提示"', f"    {body}", ""]
+        return ["> [!tip] 提示", f"> {body}", ""]
+    if roll < 0.68:
+        return ["$$", "\\mathrm{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}", "$$", ""]
+    if roll < 0.74:
+        return ["| 量 | 含义 |", "| --- | --- |", "| $q$ | 查询 |", "| $k$ | 键 |", ""]
+    if roll < 0.80:
+        target, section = rng.choice(vault.notes), rng.randrange(SECTIONS)
+        if not vault.plain:
+            return [f"![[{target.name}#小节 {section}]]", ""]
+        if not target.published:  # plain MkDocs cannot embed: the floor links instead
+            return [target.name, ""]
+        url = _relative(target.path, note.path).replace(" ", "%20")
+        return [f"[{target.name}]({url}#{SLUG(f'小节 {section}', '-')})", ""]
+    return []
 
 
 def _link(vault: Vault, note: Note) -> str:

@@ -63,7 +63,11 @@ def configs(folder: Path, wiki: Path, plain: Path) -> tuple[Path, Path]:
     floor = text.replace(block.group(0), plain_plugins).replace(
         "docs_dir: docs", f"docs_dir: {plain}"
     )
-    floor = floor.replace("  - garden.mdx.mathml", "  - pymdownx.arithmatex:\n      generic: true")
+    # A plain site handles math with arithmatex (and a script the reader's browser runs).
+    floor = floor.replace(
+        "markdown_extensions:\n",
+        "markdown_extensions:\n  - pymdownx.arithmatex:\n      generic: true\n",
+    )
     paths = folder / "garden.yml", folder / "plain.yml"
     for path, content in zip(paths, (garden, floor), strict=True):
         path.write_text(content, encoding="utf-8")

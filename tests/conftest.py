@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from pymdownx.slugs import slugify
 
-from garden.core.render import NoteRenderer, RenderOptions, SiteMap
+from garden.core.site import GardenSite, SiteOptions
 from garden.core.urls import OwnSite
 from garden.core.vault import Vault
 
@@ -38,14 +38,20 @@ def directory_url(vault: Vault) -> Callable[[str], str | None]:
     return url_of
 
 
-def make_renderer(vault: Vault, former: tuple[str, ...] = ()) -> NoteRenderer:
-    site = SiteMap(
-        directory_url(vault),
-        OwnSite(("https://example.org/garden/", *former)),
-        tags_page="标签.md",
-        tag_anchor=lambda tag: f"tag:{SLUGIFY(tag, '-')}",
+def make_site(vault: Vault, former: tuple[str, ...] = (), *, breaks: bool = True) -> GardenSite:
+    """The vault as a site under directory URLs, every published note shown and every file
+    kept (attachments are chosen by the build), links resolved."""
+    options = SiteOptions(
+        SLUGIFY, "-", breaks, OwnSite(("https://example.org/garden/", *former)), site_name="站点"
     )
-    return NoteRenderer(vault, site, RenderOptions(SLUGIFY, "-"))
+    site = GardenSite(vault, list(vault.notes), options)
+    url_of = directory_url(vault)
+    urls = {path: url for path in [*vault.notes, *vault.files] if (url := url_of(path)) is not None}
+    tags_url = urls.get("标签.md")
+    site.resolve_links(
+        urls, lambda tag: f"{tags_url}#tag:{SLUGIFY(tag, '-')}" if tags_url is not None else None
+    )
+    return site
 
 
 @pytest.fixture

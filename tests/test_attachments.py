@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from garden.core.attachments import choose_attachments
+from conftest import SLUGIFY
 from garden.core.note_meta import PublishMode
-from garden.core.parsed_notes import ParsedNotes
-from garden.core.resolve import Resolver
+from garden.core.site import GardenSite, SiteOptions
 from garden.core.urls import OwnSite
 from garden.core.vault import Vault
 
@@ -51,15 +50,10 @@ def choose(tmp_path: Path, public: list[str]) -> tuple[frozenset[str], tuple[str
     page = '<script src="frame.js"></script><a href="../附件/引用.pdf#p=2">x</a>'
     (tmp_path / "pages/页面.html").write_text(page, encoding="utf-8")
     vault = Vault.from_directory(tmp_path, PublishMode.EXPLICIT)
-    shown = ["公开.md"]  # 排除.md is published but left out of the site (exclude_docs)
-    chosen = choose_attachments(
-        vault,
-        shown,
-        Resolver(vault),
-        ParsedNotes(vault),
-        OwnSite(("https://old.example/garden/",)),
-        public,
-        lambda path: (tmp_path / path).read_text(encoding="utf-8"),
+    shown = ["公开.md", "私密.md"]  # 排除.md is published but left out (exclude_docs)
+    options = SiteOptions(SLUGIFY, own_site=OwnSite(("https://old.example/garden/",)))
+    chosen = GardenSite(vault, shown, options).choose_attachments(
+        public, lambda path: (tmp_path / path).read_text(encoding="utf-8")
     )
     return chosen.published, chosen.held_back
 

@@ -43,7 +43,7 @@ RAW_HTML = """
 # Names and values that carried script through to pages before.
 VAULT: dict[str, str] = {
     "index.md": PUBLISHED
-    + "# 首页\n\n[[raw]] [[描述]] [[javascript:alert(3)]] [[标题列表/index|列表]]\n\n"
+    + "# 首页\n\n[[raw]] [[描述]] [[公式]] [[javascript:alert(3)]] [[标题列表/index|列表]]\n\n"
     "![[javascript:alert(3)]]\n\n<!-- garden/recent -->\n",
     "raw.md": PUBLISHED + "# 原始 HTML\n" + RAW_HTML,
     "描述.md": "---\npublish: true\ndescription: '\"><script>alert(4)</script>'\n"
@@ -55,6 +55,11 @@ VAULT: dict[str, str] = {
     "列表做标题\n",
     "代码标题/index.md": PUBLISHED + "# `<img src=x onerror=alert(18)>`\n\n标题是代码\n",
     "标签.md": PUBLISHED + "<!-- material/tags -->\n",
+    # No HTML of its own, so the page is not sanitised as a whole: its math must be clean.
+    "公式.md": PUBLISHED + "$\\text{<img src=x onerror=alert('math-text')>}$ 与 "
+    "$\\href{javascript:alert('math-href')}{点我}$\n\n"
+    "[[javascript:alert(3)|名字里的冒号]] 与 [链接](<javascript:alert('md')>) 和 "
+    "![图](javascript:alert('img'))\n",
 }
 INJECTED = """() => {
   const found = [];

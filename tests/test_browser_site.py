@@ -103,3 +103,11 @@ def test_mermaid_renders_from_the_site_itself(page: Any, base_url: str, arrival:
     assert any(url.endswith("/assets/garden/mermaid.min.js") for url in page.requests)
     assert {urlsplit(url).hostname for url in page.requests} == {"127.0.0.1"}
     assert page.errors == []
+
+
+def test_code_blocks_rendered_by_garden_get_material_copy_buttons(page: Any, base_url: str) -> None:
+    page.goto(note_url(base_url, "🪄AI漫谈/Q、K、V（查询、键、值）/"))
+    copy = page.locator('.highlight [data-md-type="copy"], .highlight .md-clipboard').first
+    copy.wait_for(state="attached", timeout=10_000)
+    assert page.locator(".highlight code a[id^='__codelineno-']").count() > 5
+    assert page.errors == []

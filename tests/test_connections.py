@@ -11,15 +11,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, make_renderer
-from garden.core.connections.context import link_context
+from conftest import FIXTURES, make_site
 from garden.core.connections.dates import NoteDates, frontmatter_dates, git_dates, parse_date
 from garden.core.connections.folders import ListedNote, folder_pages
 from garden.core.connections.graph_data import GraphInput, GraphNode, build_graph
-from garden.core.connections.links import LinkGraph, LinkSources, collect_links
+from garden.core.connections.links import LinkGraph, collect_links
 from garden.core.connections.recent import fill_recent
 from garden.core.connections.tag_pages import tag_pages
 from garden.core.note_meta import Problem
+from garden.core.page.context import sentence_around
+from garden.core.site import GardenSite
 from garden.core.urls import relative_url
 from garden.core.vault import Vault
 
@@ -34,30 +35,35 @@ def vault() -> Vault:
 
 
 @pytest.fixture(scope="module")
-def links(vault: Vault) -> LinkGraph:
-    renderer = make_renderer(vault)
-    published = lambda path: renderer.site.url_of(path) is not None  # noqa: E731
-    sources = LinkSources(renderer.resolver, renderer.parsed, published)
-    return collect_links(sources, vault.published_notes)
+def site(vault: Vault) -> GardenSite:
+    return make_site(vault)
 
 
-def graph_of(vault: Vault, links: LinkGraph) -> dict[str, Any]:
-    notes = [
-        GraphNode(n.path, n.title, n.path)
-        for n in sorted(vault.published_notes, key=lambda n: n.path)
-    ]
+@pytest.fixture(scope="module")
+def links(site: GardenSite) -> LinkGraph:
+    return collect_links(site.pages, site.table)
+
+
+def graph_of(site: GardenSite, links: LinkGraph) -> dict[str, Any]:
+    notes = [GraphNode(path, note.title, path) for path, note in sorted(site.notes.items())]
     tags: dict[str, list[str]] = {}
-    renderer = make_renderer(vault)
-    for note in sorted(vault.published_notes, key=lambda n: n.path):
-        for tag in renderer.tags(note):
-            tags.setdefault(tag, []).append(note.path)
+    for path in sorted(site.notes):
+        for tag in site.tags[path]:
+            tags.setdefault(tag, []).append(path)
     return build_graph(GraphInput(notes, links.pairs(), tags, {}, links.ghosts))
 
 
 @pytest.mark.parametrize("target", sorted(EXPECTED["backlinks"]))
 def test_backlinks_match_the_expected_set(links: LinkGraph, target: str) -> None:
     found = [
-        [link.source, link.line, link.embed, *vars(link.context).values()]
+        [
+            link.source,
+            link.line,
+            link.embed,
+            link.context.before,
+            link.context.text,
+            link.context.after,
+        ]
         for link in links.backlinks(target)
     ]
     assert found == EXPECTED["backlinks"][target]
@@ -72,8 +78,8 @@ def test_unpublished_notes_neither_link_nor_are_linked(vault: Vault, links: Link
     assert links.ghosts == EXPECTED["ghosts"]
 
 
-def test_graph_nodes_and_edges_match_the_expected_sets(vault: Vault, links: LinkGraph) -> None:
-    graph = graph_of(vault, links)
+def test_graph_nodes_and_edges_match_the_expected_sets(site: GardenSite, links: LinkGraph) -> None:
+    graph = graph_of(site, links)
     ids = [node["id"] for node in graph["nodes"]]
     assert sorted(ids) == sorted(EXPECTED["graph_nodes"])
     edges = {frozenset((ids[a], ids[b])) for a, b in graph["edges"]}
@@ -84,8 +90,8 @@ def test_graph_nodes_and_edges_match_the_expected_sets(vault: Vault, links: Link
     assert degree["笔记/甲.md"] == 7 and degree["笔记/丙.md"] == 2  # 丁 and its tag
 
 
-def test_graph_layout_is_deterministic(vault: Vault, links: LinkGraph) -> None:
-    first, second = graph_of(vault, links), graph_of(vault, links)
+def test_graph_layout_is_deterministic(site: GardenSite, links: LinkGraph) -> None:
+    first, second = graph_of(site, links), graph_of(site, links)
     assert json.dumps(first) == json.dumps(second)
     positions = {(node["x"], node["y"]) for node in first["nodes"]}
     assert len(positions) == len(first["nodes"])  # no two nodes on the same spot
@@ -179,27 +185,28 @@ def test_tag_pages_one_per_tag_case_folded() -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "context"),
+    ("note", "context"),
     [
         ("前一句。这里 **加粗** [[甲|乙]] 之后。再一句", ("这里 加粗 ", "乙", " 之后。")),
-        ("| 打分 | [[甲]] | 说明 |", ("", "甲", "")),
+        ("| 打分 | 链接 | 说明 |\n|---|---|---|\n| 5 | [[甲]] | 好 |", ("", "甲", "")),
         ("> - 引用里的列表：[[甲]] ^block-1", ("引用里的列表：", "甲", "")),
         ("见 [外链](https://x.org) 与 [[甲]]，<b>粗</b>！", ("见 外链 与 ", "甲", "，粗！")),
+        ("第一行 [[甲]]\n第二行接着说。", ("第一行 ", "甲", " 第二行接着说。")),
     ],
 )
-def test_context_is_the_plain_sentence_around_the_link(
-    line: str, context: tuple[str, str, str]
+def test_context_is_the_sentence_a_reader_sees_around_the_link(
+    tmp_path: Any, note: str, context: tuple[str, str, str]
 ) -> None:
-    start = line.index("[[")
-    end = line.index("]]", start) + 2
-    text = "乙" if "|" in line[start:end] else "甲"
-    found = link_context(f"上一行\n{line}\n下一行", start + 4, end + 4, text)
-    assert (found.before, found.text, found.after) == context
+    (tmp_path / "甲.md").write_text("---\npublish: true\n---\n甲\n", encoding="utf-8")
+    (tmp_path / "乙.md").write_text(f"---\npublish: true\n---\n{note}\n", encoding="utf-8")
+    site = make_site(Vault.from_directory(tmp_path))
+    [link] = collect_links(site.pages, site.table).backlinks("甲.md")
+    assert (link.context.before, link.context.text, link.context.after) == context
 
 
 def test_long_sentences_are_clipped_around_the_link() -> None:
-    body = "开" * 200 + "[[甲]]" + "尾" * 200
-    found = link_context(body, 200, 205, "甲")
+    text = "开" * 200 + "甲" + "尾" * 200
+    found = sentence_around(text, 200, 201, "甲")
     assert found.before == "…" + "开" * 60 and found.after == "尾" * 60 + "…"
 
 

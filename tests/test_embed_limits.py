@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import make_renderer
+from conftest import make_site
 from garden.core.vault import Vault
 
 FRONTMATTER = '---\n{"publish":true}\n---\n'
@@ -18,11 +18,11 @@ def test_deep_embeds_stop_at_the_limit_with_the_chain(tmp_path: Path) -> None:
     (tmp_path / "层12.md").write_text(f"{FRONTMATTER}最深处\n", encoding="utf-8")
     vault = Vault.from_directory(tmp_path)
 
-    rendered = make_renderer(vault).render(vault.notes["层0.md"])
+    _, filled = make_site(vault).page_html("层0.md")
 
-    assert rendered.markdown.count('<div class="garden-embed"') == 8
-    assert "第 8 层" in rendered.markdown and "最深处" not in rendered.markdown
-    warnings = [d for d in rendered.diagnostics if "nested deeper than 8" in d.message]
+    assert filled.html.count('<div class="garden-embed"') == 8
+    assert "第 8 层" in filled.html and "最深处" not in filled.html
+    warnings = [d for d in filled.diagnostics if "nested deeper than 8" in d.message]
     assert len(warnings) == 1
     assert warnings[0].path == "层8.md" and warnings[0].line == 6
     assert "层0.md# → 层1.md# → " in warnings[0].message

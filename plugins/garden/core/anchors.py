@@ -1,42 +1,54 @@
-"""Heading anchors: the ids the site's table of contents gives a note's headings, and the
-heading that an Obsidian `#heading#subheading` path names."""
+"""Heading anchors: the ids a note's headings get (the site's slugify, made unique as the
+table of contents makes them), and the heading an Obsidian `#heading#subheading` path names."""
 
 from __future__ import annotations
 
-import inspect
 import re
 from collections.abc import Callable, Sequence
 
-from markdown.extensions.toc import unique
-
-from .markdown.scan import Heading
+from .page.model import Heading
 from .text import fold
 
 Slugify = Callable[[str, str], str]
 """Python-Markdown's toc signature: `slugify(text, separator)`, called positionally."""
 
-_LINK_UNSAFE = re.compile(r"[#|^:%\[\]\\\s]+")
-# Recent Python-Markdown (3.11 here) takes a cache of the suffixes a repeated id has used: without
-# it, the n-th heading of the same name tries n suffixes.
-_UNIQUE_COUNTERS = "counters" in inspect.signature(unique).parameters
+# Obsidian compares headings with these characters read as spaces.
+_LINK_UNSAFE = re.compile(r"[!\"#$%&()*+,.:;<=>?@^`{|}~/\[\]\\\s]+")
+_NUMBERED = re.compile(r"^(.*)_([0-9]+)$")
 
 
 def heading_key(text: str) -> str:
-    """Headings as Obsidian matches them: case-insensitive, link-unsafe characters as spaces."""
-    return _LINK_UNSAFE.sub(" ", fold(text)).strip()
+    """A heading as Obsidian matches it: case-insensitive, punctuation as spaces."""
+    return " ".join(_LINK_UNSAFE.sub(" ", fold(text)).split())
+
+
+class UniqueIds:
+    """Ids made unique as Python-Markdown's toc makes them: `x`, `x_1`, `x_2`…"""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+        self._next: dict[str, int] = {}
+
+    def __call__(self, wanted: str) -> str:
+        candidate = wanted
+        if candidate in self.used or not candidate:
+            numbered = _NUMBERED.match(candidate)
+            base, count = (numbered.group(1), int(numbered.group(2))) if numbered else (wanted, 0)
+            count = max(count, self._next.get(base, 0))
+            while candidate in self.used or not candidate:
+                count += 1
+                candidate = f"{base}_{count}"
+            self._next[base] = count
+        self.used.add(candidate)
+        return candidate
 
 
 class HeadingAnchors:
-    def __init__(self, headings: Sequence[Heading], slugify: Slugify, separator: str) -> None:
-        used: set[str] = set()
-        counters: dict[str, int] = {}
+    """The headings of one note, for finding the one a link names."""
+
+    def __init__(self, headings: Sequence[Heading]) -> None:
         self.headings = list(headings)
-        self.ids: list[str] = [
-            unique(slugify(h.text, separator), used, counters)
-            if _UNIQUE_COUNTERS
-            else unique(slugify(h.text, separator), used)
-            for h in self.headings
-        ]
+        self.ids = [h.id for h in self.headings]
         self.keys = [{heading_key(h.text), heading_key(h.source)} for h in self.headings]
 
     def find(self, path: Sequence[str]) -> str | None:
@@ -57,12 +69,6 @@ class HeadingAnchors:
                 return index
             ancestors.append((heading.level, keys))
         return None
-
-    def section_end(self, index: int) -> int | None:
-        """The line of the next heading of the same or a higher level (None: the note's end)."""
-        level = self.headings[index].level
-        following = (h.line for h in self.headings[index + 1 :] if h.level <= level)
-        return next(following, None)
 
 
 def _is_subsequence(needle: list[str], haystack: list[set[str]]) -> bool:

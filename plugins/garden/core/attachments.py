@@ -16,9 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from markdown_it.common.utils import unescapeAll
-
-from .markdown.scan import ParsedNote
+from .page.model import LinkKind, NotePage
 from .resolve import Resolver
 from .text import fold
 from .urls import OwnSite, has_scheme, split_url
@@ -41,22 +39,21 @@ class Attachments:
 
 def choose_attachments(
     vault: Vault,
-    notes: Iterable[str],
+    pages: Iterable[NotePage],
     resolver: Resolver,
-    parsed: Callable[[str], ParsedNote],
     own_site: OwnSite,
     public: Iterable[str],
     read_page: Callable[[str], str],
 ) -> Attachments:
-    """The attachments of `vault` to publish: those the published `notes` (vault paths of
-    the notes the site shows) refer to. `public` lists vault folders (or files) published
-    whole; `read_page` reads an HTML page of the vault, for what it loads."""
+    """The attachments of `vault` to publish: those the pages of the published notes refer
+    to. `public` lists vault folders (or files) published whole; `read_page` reads an HTML
+    page of the vault, for what it loads."""
     folders = tuple(fold(p.strip("/")) for p in public if p.strip("/"))
     chosen = {path for path in vault.files if _under(fold(path), folders)}
     waiting = [
         path
-        for note in notes
-        for path in _referenced(note, parsed(note), resolver, own_site)
+        for page in pages
+        for path in _referenced(page, resolver, own_site)
         if path in vault.files
     ]
     waiting.extend(path for path in chosen if path.lower().endswith(PAGE_SUFFIXES))
@@ -77,26 +74,19 @@ def _under(path: str, folders: tuple[str, ...]) -> bool:
     return any(path == folder or path.startswith(folder + "/") for folder in folders)
 
 
-def _referenced(
-    source: str, parsed: ParsedNote, resolver: Resolver, own_site: OwnSite
-) -> Iterator[str]:
-    """Vault files the note refers to, resolved as the link layer resolves them."""
-    for use in parsed.wikilinks:
-        if use.link.target and not use.inside_link:
-            found = resolver.resolve(use.link.target, source).path
-            if found:
-                yield found
-    urls = [_destination_url(d.raw) for d in parsed.destinations]
-    urls += [unquote(r.url) for r in parsed.reference_links]
-    urls += [html.unescape(h.value) for h in parsed.html_urls]
-    for url in urls:
-        found = _url_target(url, source, resolver, own_site)
+def _referenced(page: NotePage, resolver: Resolver, own_site: OwnSite) -> Iterator[str]:
+    """Vault files the page refers to, resolved as the link table resolves them."""
+    for use in page.links:
+        if use.kind is LinkKind.WIKI:
+            found = resolver.resolve(use.target, page.path).path if use.target else None
+        elif use.kind is LinkKind.MARKDOWN:
+            found = _url_target(unquote(use.target), page.path, resolver, own_site)
+        elif use.kind is LinkKind.HTML:
+            found = _url_target(use.target, page.path, resolver, own_site)
+        else:
+            found = None
         if found:
             yield found
-
-
-def _destination_url(raw: str) -> str:
-    return unescapeAll(raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw)
 
 
 def _url_target(url: str, source: str, resolver: Resolver, own_site: OwnSite) -> str | None:
@@ -106,7 +96,7 @@ def _url_target(url: str, source: str, resolver: Resolver, own_site: OwnSite) ->
     path = split_url(url)[0]
     if not path or has_scheme(url) or path.startswith("/"):
         return None
-    return resolver.resolve(unquote(path), source, relative_first=True).path
+    return resolver.resolve(path, source, relative_first=True).path
 
 
 def _loaded_by_page(

@@ -1,4 +1,5 @@
-"""Small pieces of Markdown and HTML that the link layer writes."""
+"""Small pieces of Markdown (for the pages Garden generates) and HTML (embedded media) that
+Garden writes, and the class names its stylesheet styles."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ import html
 _MARKDOWN_SPECIAL = frozenset("\\`*_[]()!#|~=^${}<>&\"'")
 
 MISSING_CLASS = "garden-link-missing"
-BLOCK_ANCHOR_CLASS = "garden-block-anchor"
 PAGE_CLASS = "garden-page"
 TAG_CLASS = "garden-tag"
 EMBED_CLASS = "garden-embed"
@@ -23,18 +23,6 @@ def literal_text(text: str) -> str:
 
 def markdown_link(text: str, url: str) -> str:
     return f"[{literal_text(text)}]({url})"
-
-
-def markdown_image(alt: str, url: str, width: str | None, height: str | None) -> str:
-    size = "".join(
-        f' {name}="{value}"' for name, value in (("width", width), ("height", height)) if value
-    )
-    return f"![{literal_text(alt)}]({url})" + (f"{{{size} }}" if size else "")
-
-
-def missing_link(text_markdown: str) -> str:
-    """A link whose target is missing or unpublished: its text, styled, with no href."""
-    return f'<span class="{MISSING_CLASS}" title="{MISSING_TITLE}">{text_markdown}</span>'
 
 
 def page_embed(url: str, title: str) -> str:
@@ -62,36 +50,9 @@ def pdf_embed(url: str, title: str) -> str:
     )
 
 
-def embed_block(source_link: str, body: str) -> str:
-    """An embedded note: a frame (md_in_html) holding a link to its source, then its text."""
-    return (
-        f'<div class="{EMBED_CLASS}" markdown="1">\n\n{source_link}{{ .{EMBED_CLASS}-source }}'
-        f"\n\n{body.strip()}\n\n</div>"
-    )
-
-
-def embed_notice(name: str) -> str:
-    """In place of an embed whose note is missing or unpublished: its name, nothing of it."""
-    return f'<span class="{EMBED_CLASS}-missing">无法嵌入：{literal_text(name)}</span>'
-
-
-def tag_link(name: str, url: str) -> str:
-    """An inline `#tag`, linking to its entry on the tags index."""
-    text = literal_text("#" + name)
-    return f'<a class="{TAG_CLASS}" href="{html.escape(url)}">{text}</a>'
-
-
-def tag_text(name: str) -> str:
-    return f'<span class="{TAG_CLASS}">{literal_text("#" + name)}</span>'
-
-
-def block_anchor(block_id: str) -> str:
-    return f'<span class="{BLOCK_ANCHOR_CLASS}" id="^{html.escape(block_id)}"></span>'
-
-
 def render_failure_page(text: str) -> str:
     """The page of a note that could not be laid out: its text, escaped and whole."""
     return (
-        '<p class="garden-render-failure">这篇笔记嵌套太深，无法排版；下面是它的原文。</p>\n'
+        '<p class="garden-render-failure">这篇笔记无法排版；下面是它的原文。</p>\n'
         f"<pre>{html.escape(text)}</pre>\n"
     )

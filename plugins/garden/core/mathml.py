@@ -7,7 +7,14 @@ from functools import lru_cache
 
 import latex2mathml.converter
 
+from .sanitize import sanitize_html
+
 _UNKNOWN_COMMAND = re.compile(r"<mi>(\\[A-Za-z]+)</mi>")
+_NAMESPACE = ' xmlns="http://www.w3.org/1998/Math/MathML"'
+_ENTITY = re.compile(r"&#x([0-9A-Fa-f]+);")
+_UPRIGHT_RUN = re.compile(r'(?:<mi mathvariant="normal">[^<]</mi>){2,}')
+_UPRIGHT_LETTER = re.compile(r'<mi mathvariant="normal">([^<])</mi>')
+_MARKUP = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
 
 class MathError(ValueError):
@@ -26,7 +33,28 @@ def tex_to_mathml(tex: str, display: bool) -> str:
     unknown = _UNKNOWN_COMMAND.search(mathml)
     if unknown:
         raise MathError(f"unknown TeX command {unknown.group(1)} in '{_shown(tex)}'")
-    return mathml
+    # latex2mathml writes `\\text{…}` as it is and keeps `\\href` targets: what it gives is
+    # cleaned like a note's own HTML, so no formula can carry markup or a script URL.
+    return sanitize_html(_compact(mathml))
+
+
+def _compact(mathml: str) -> str:
+    """latex2mathml's output, lighter for the page and the search index, drawn the same: no
+    namespace (HTML puts `<math>` in it), characters instead of numeric entities, and an
+    upright word (`\\mathrm{softmax}`) as one identifier instead of one per letter."""
+    mathml = mathml.replace(_NAMESPACE, "", 1)
+    mathml = _ENTITY.sub(lambda m: _character(int(m.group(1), 16)), mathml)
+    return _UPRIGHT_RUN.sub(_one_identifier, mathml)
+
+
+def _character(code: int) -> str:
+    char = chr(code)
+    return _MARKUP.get(char, char)
+
+
+def _one_identifier(run: re.Match[str]) -> str:
+    word = "".join(_UPRIGHT_LETTER.findall(run.group(0)))
+    return f'<mi mathvariant="normal">{word}</mi>'
 
 
 def _shown(tex: str) -> str:

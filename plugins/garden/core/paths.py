@@ -5,6 +5,7 @@ stable hash, so that the same name always gives the same path and two names neve
 from __future__ import annotations
 
 import hashlib
+import os
 import posixpath
 
 MAX_SEGMENT_BYTES = 100
@@ -31,3 +32,8 @@ def fitting_path(folder: str, names: list[str], leaf: str) -> str:
 
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:_HASH_LENGTH]
+
+
+def is_inside(path: str, folder: str) -> bool:
+    """Whether the file-system `path` is `folder` or lies under it (both absolute)."""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)

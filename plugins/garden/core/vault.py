@@ -15,6 +15,7 @@ from .diagnostics import Diagnostic, Severity
 from .frontmatter import FrontmatterError, split_frontmatter
 from .markdown.comments import strip_comments
 from .note_meta import NoteMeta, PublishMode, fold_keys, read_meta
+from .paths import is_inside
 from .text import NoteEncodingError, decode_note, fold
 
 # Every suffix a Markdown site generator may turn into a page, in any case: each is read as a
@@ -125,7 +126,7 @@ def _read_note(
         return Note(path, "", 1, {}, NoteMeta(published=False))
 
     full = root / path
-    if not _inside(os.path.realpath(full), real_root):
+    if not is_inside(os.path.realpath(full), real_root):
         return unpublished(None, "is a link to a file outside the vault; not read, not published")
     try:
         text = decode_note(full.read_bytes())
@@ -143,7 +144,3 @@ def _read_note(
         line = split.key_lines.get(problem.key or "", 1)
         diagnostics.append(Diagnostic(path, line, problem.message, problem.severity))
     return Note(path, strip_comments(split.body), split.body_line, meta, info, split.key_lines)
-
-
-def _inside(path: str, root: str) -> bool:
-    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)

@@ -6,12 +6,10 @@ is in `garden.core.connections`; this module only connects MkDocs events to it.
 
 from __future__ import annotations
 
-import json
 import logging
-import posixpath
-import subprocess
 import time
-from collections import Counter
+import zlib
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,27 +20,26 @@ from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from garden.core.connections.dates import NoteDates, chinese_date, frontmatter_dates, git_dates
+from garden.core.connections.dates import NoteDates, chinese_date, git_history, note_dates
 from garden.core.connections.folders import ListedNote, folder_pages
-from garden.core.connections.graph_data import GraphInput, GraphNode, build_graph
-from garden.core.connections.links import LinkGraph, LinkSources, collect_links
+from garden.core.connections.graph_data import (
+    GraphInput,
+    GraphNode,
+    build_graph,
+    graph_json,
+    graph_page_markdown,
+)
+from garden.core.connections.links import LinkGraph, collect_links
 from garden.core.connections.recent import fill_recent, has_recent_directive
 from garden.core.connections.section import SectionOptions, connections_section
-from garden.core.connections.tag_pages import TagPages, tag_pages
-from garden.core.note_meta import Problem
+from garden.core.connections.tag_pages import TagPages, tag_pages, tag_pages_folder
 from garden.core.urls import quote_path, relative_path, relative_url
-from garden.core.vault import INDEX_NAMES, Note
+from garden.core.vault import Note
 
 from .connections_config import ConnectionsConfig
 from .obsidian import ObsidianPlugin
 
 log = logging.getLogger("mkdocs.plugins.garden.connections")
-
-GRAPH_PAGE_INTRO = (
-    "花园里的 {notes} 篇笔记{others}，以及它们之间的 {edges} 条连线。拖动可以平移，滚轮或按钮缩放，"
-    "悬停高亮相邻的笔记，点击打开笔记；也可以用键盘操作（方向键平移，+ − 缩放，n / p 选择节点，"
-    "回车打开）。"
-)
 
 
 class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
@@ -51,6 +48,8 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
     def __init__(self) -> None:
         self.obsidian: ObsidianPlugin | None = None
         self.links = LinkGraph()
+        self.sections: dict[str, bytes] = {}
+        """Each note's backlinks and local graph, as packed HTML."""
         self.notes: dict[str, Note] = {}
         self.dates: dict[str, NoteDates] = {}
         self.listed: list[ListedNote] = []
@@ -72,40 +71,39 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         started = time.perf_counter()
         assert self.obsidian is not None
-        vault, renderer = self.obsidian.vault, self.obsidian.renderer
-        assert vault is not None and renderer is not None
+        site = self.obsidian.site
+        assert site is not None
         self.urls = dict(self.obsidian.site_urls)
         # `mkdocs serve` builds again with the same plugin: nothing is kept from the last build.
         self.tag_pages = TagPages({}, {})
         self.graph_url = self.graph_page_url = None
-        self.notes = {note.path: note for note in vault.published_notes if note.path in self.urls}
-        site_name = str(config.site_name)
-        self.titles = {
-            path: renderer.page_title(note, site_name) for path, note in self.notes.items()
-        }
-        self.tags = {path: renderer.tags(note) for path, note in self.notes.items()}
-        sources = LinkSources(renderer.resolver, renderer.parsed, self.urls.__contains__)
-        self.links = collect_links(sources, self.notes.values())
+        self.notes = site.notes
+        self.titles = site.titles
+        self.tags = site.tags
+        self.links = collect_links(site.pages, site.table)
         self.dates = self._dates(config)
         self.listed = [ListedNote(path, self.titles[path], self.dates[path]) for path in self.notes]
         self._add_pages(files, config)
         if self.config.graph:
             self._add_graph(files, config)
+        # Each note's closing section made now, and kept packed: the links and the sentences
+        # around them need not stay for the rest of the build.
+        self.sections = {
+            path: zlib.compress(self._section(path, self.urls[path]).encode("utf-8"), 1)
+            for path in self.notes
+        }
+        self.links = LinkGraph()
+        site.forget_link_sentences()
         log.info(f"garden: connections {time.perf_counter() - started:.2f} s")
         return files
 
     # Dates -----------------------------------------------------------------------------
 
     def _dates(self, config: MkDocsConfig) -> dict[str, NoteDates]:
-        history = _git_history(config.docs_dir) if self.config.git_dates else {}
-        dates: dict[str, NoteDates] = {}
-        for path, note in self.notes.items():
-            problems: list[Problem] = []
-            own = frontmatter_dates(note.meta, problems)
-            for problem in problems:
-                line = note.key_lines.get(problem.key or "", 1)
-                log.warning(f"garden: {path}:{line}: {problem.message}")
-            dates[path] = own.or_else(history.get(path, NoteDates()))
+        history = git_history(Path(config.docs_dir)) if self.config.git_dates else {}
+        dates, diagnostics = note_dates(self.notes, history)
+        for diagnostic in diagnostics:
+            log.log(int(diagnostic.severity), f"garden: {diagnostic}")
         return dates
 
     # Generated pages -------------------------------------------------------------------
@@ -115,8 +113,9 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         if self.config.folder_pages:
             for path, markdown in folder_pages(self.listed).items():
                 self._generate(files, config, taken, path, markdown, InclusionLevel.UNDEFINED)
-        if self.config.tag_pages and _tags_directive(config) is not None:
-            pages = self._tag_pages()
+        assert self.obsidian is not None and self.obsidian.material_tags is not None
+        if self.config.tag_pages and self.obsidian.material_tags.listings:
+            pages = tag_pages(self.listed, self.tags, tag_pages_folder(self.obsidian.tags_page))
             written = {
                 path: markdown
                 for path, markdown in pages.markdown.items()
@@ -143,22 +142,12 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self.urls[path] = file.url
         return True
 
-    def _tag_pages(self) -> TagPages:
-        assert self.obsidian is not None and self.obsidian.renderer is not None
-        index = self.obsidian.renderer.site.tags_page or "tags.md"
-        # Beside `标签.md`, the folder `标签/`; inside a folder's index note, that folder.
-        if posixpath.basename(index).lower() in INDEX_NAMES:
-            folder = posixpath.dirname(index) or "tags"
-        else:
-            folder = posixpath.splitext(index)[0]
-        return tag_pages(self.listed, self.tags, folder)
-
     # The graph -------------------------------------------------------------------------
 
     def _add_graph(self, files: Files, config: MkDocsConfig) -> None:
         started = time.perf_counter()
         graph = build_graph(self._graph_input())
-        json_file = File.generated(config, self.config.graph_file, content=_safe_json(graph))
+        json_file = File.generated(config, self.config.graph_file, content=graph_json(graph))
         taken = {file.dest_uri for file in files}
         if json_file.dest_uri in taken:
             log.warning(f"garden: {json_file.dest_uri} is a file of the vault; no graph written")
@@ -168,7 +157,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         page = self.config.graph_page
         if page:
             url = File.generated(config, page, content="").url
-            markdown = _graph_page(relative_url(json_file.url, url), graph)
+            markdown = graph_page_markdown(relative_url(json_file.url, url), graph)
             if self._generate(files, config, taken, page, markdown, InclusionLevel.UNDEFINED):
                 self.graph_page_url = url
         nodes, edges = len(graph["nodes"]), len(graph["edges"])
@@ -213,9 +202,9 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         self._prefer_tag_pages(context)
-        path = page.file.src_uri
-        if path in self.notes and page.content is not None:
-            page.content += self._section(path, page.url)
+        section = self.sections.get(page.file.src_uri)
+        if section is not None and page.content is not None:
+            page.content += zlib.decompress(section).decode("utf-8")
         return context
 
     def _section(self, path: str, page_url: str) -> str:
@@ -247,59 +236,3 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
 
 def _relative_or_none(url: str | None, page_url: str) -> str | None:
     return relative_url(url, page_url) if url is not None else None
-
-
-def _safe_json(data: dict[str, Any]) -> str:
-    """JSON with `<`, `>` and `&` escaped, so that no title in it can ever read as HTML."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def _graph_page(src: str, graph: dict[str, Any]) -> str:
-    kinds = Counter(node["kind"] for node in graph["nodes"])
-    others = "".join(
-        f"、{kinds[kind]} {name}"
-        for kind, name in (("tag", "个标签"), ("ghost", "篇待写的笔记"))
-        if kinds[kind]
-    )
-    intro = GRAPH_PAGE_INTRO.format(notes=kinds["note"], others=others, edges=len(graph["edges"]))
-    return (
-        "# 关系图谱\n\n"
-        f"{intro}\n\n"
-        f'<div class="garden-graph" data-graph-src="{src}" data-graph-label="全局关系图谱"></div>\n'
-    )
-
-
-def _tags_directive(config: MkDocsConfig) -> str | None:
-    """The listing marker of Material's tags plugin; None when it is not in use."""
-    plugin = config.plugins.get("material/tags")
-    options = getattr(plugin, "config", None)
-    if options is None or not options.enabled or not options.listings:
-        return None
-    return str(options.listings_directive)
-
-
-def _git_history(docs_dir: str) -> dict[str, NoteDates]:
-    """Dates of every file of docs/ from one `git log`; nothing outside a git checkout."""
-    try:
-        prefix = _git(docs_dir, "rev-parse", "--show-prefix").strip()
-        log_text = _git(
-            docs_dir,
-            "-c",
-            "core.quotePath=false",
-            "log",
-            "--format=%x00%cs",
-            "--name-only",
-            "--no-renames",
-            "--",
-            ".",
-        )
-    except (OSError, subprocess.CalledProcessError):
-        return {}
-    return git_dates(log_text, prefix)
-
-
-def _git(folder: str, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=folder, capture_output=True, text=True, check=True, timeout=60
-    ).stdout

@@ -1,5 +1,6 @@
-"""`garden/obsidian`: the vault's notes, links and frontmatter, handed to MkDocs as ordinary
-Markdown. All the logic lives in `garden.core`; this module only connects MkDocs events to it."""
+"""`garden/obsidian`: the vault's notes rendered by Garden (links, embeds, callouts, math and
+the rest as Obsidian shows them) and handed to MkDocs as finished pages. All the logic lives
+in `garden.core`; this module only connects MkDocs events to it."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import logging
 import os
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -18,16 +20,17 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from garden.core.anchors import Slugify
-from garden.core.attachments import choose_attachments
 from garden.core.diagnostics import Diagnostic, Severity
 from garden.core.markup import render_failure_page
 from garden.core.note_meta import PublishMode
-from garden.core.parsed_notes import ParsedNotes
-from garden.core.render import NoteRenderer, RenderOptions, SiteMap
-from garden.core.resolve import Resolver
+from garden.core.obsidian_settings import strict_line_breaks
+from garden.core.page.model import TocEntry
+from garden.core.paths import is_inside
 from garden.core.sanitize import sanitize_html
+from garden.core.site import GardenSite, SiteOptions
 from garden.core.theme_meta import ThemeLookup, theme_meta
 from garden.core.urls import OwnSite, has_scheme
 from garden.core.vault import Note, Vault
@@ -46,13 +49,20 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
 
     def __init__(self) -> None:
         self.vault: Vault | None = None
-        self.renderer: NoteRenderer | None = None
+        self.site: GardenSite | None = None
         self.mermaid: LocalMermaid | None = None
         self.seconds = {"index": 0.0, "pages": 0.0}
         self.serving = False
         self.theme: ThemeLookup | None = None
         self.site_urls: dict[str, str] = {}
         """URL of every file the site is built with (drafts only under `mkdocs serve`)."""
+        self.tags_page: str | None = None
+        """The note holding Material's tags listing, if one does."""
+        self.material_tags: MaterialTags | None = None
+        self._markdown: dict[str, str] = {}
+        """The Markdown each note's page was handed on with, to see if a plugin changed it."""
+        self._raw_html: dict[str, bool] = {}
+        """Whether each note's page holds HTML written in a note (the rest is Garden's)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -80,23 +90,20 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
             Path(config.docs_dir), [f.src_uri for f in own], PublishMode(self.config.publish)
         )
         _log_all(vault.diagnostics)
-        _drop_unpublished(files, own, vault)
-        resolver, parsed = Resolver(vault), ParsedNotes(vault)
-        own_site = OwnSite(_own_addresses(config, self.config.former_urls))
         by_path = {file.src_uri: file for file in own}
-        shown = [
-            note.path
-            for note in vault.published_notes
-            if (file := by_path.get(note.path)) is not None
-            and file.is_documentation_page()
-            and _built(file, self.serving)
-        ]
-        attachments = choose_attachments(
-            vault,
-            shown,
-            resolver,
-            parsed,
-            own_site,
+        built = [f.src_uri for f in own if f.is_documentation_page() and _built(f, self.serving)]
+        slugify, separator = _toc_slugify(config)
+        options = SiteOptions(
+            slugify,
+            separator,
+            _line_breaks(self.config.line_breaks, config.docs_dir),
+            OwnSite(_own_addresses(config, self.config.former_urls)),
+            Severity.WARNING if self.config.missing_links == "warn" else Severity.INFO,
+            str(config.site_name),
+        )
+        site = GardenSite(vault, built, options)
+        _drop_notes_the_site_does_not_show(files, own, vault, site)
+        attachments = site.choose_attachments(
             [*self.config.public, *_site_own_files(config, own)],
             lambda path: by_path[path].content_string,
         )
@@ -105,44 +112,58 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         if self.mermaid is not None:
             self.mermaid.add_files(files, config)
         urls = self.site_urls = {f.src_uri: f.url for f in files if _built(f, self.serving)}
-        directive, tag_anchor = _material_tags(config)
-        site = SiteMap(
-            urls.get,
-            own_site,
-            tags_page=_tags_page(vault, f"<!-- {directive}"),
-            tag_anchor=tag_anchor,
+        tags = self.material_tags = _material_tags(config)
+        tags_page = self.tags_page = site.first_note_holding(f"<!-- {tags.directive}")
+        tags_url = urls.get(tags_page) if tags_page else None
+        site.resolve_links(
+            urls, lambda tag: f"{tags_url}#{tags.anchor(tag)}" if tags_url is not None else None
         )
-        slugify, separator = _toc_slugify(config)
-        severity = Severity.WARNING if self.config.missing_links == "warn" else Severity.INFO
-        options = RenderOptions(slugify, separator, severity)
-        self.vault = vault
-        self.renderer = NoteRenderer(vault, site, options, resolver, parsed)
+        _log_all(site.take_diagnostics())
+        self.vault, self.site = vault, site
+        self._raw_html = {}
         return files
 
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
         note = self._note(page)
+        if note is None or self.site is None:
+            return None
         # The leading newline keeps MkDocs from reading metadata again: ours is already parsed.
-        return None if note is None else "\n" + note.body
+        return "\n" + self.site.hand_over_body(note.path)
 
     @event_priority(50)
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         note = self._note(page)
-        if note is None or self.renderer is None:
+        if note is None or self.site is None:
             return markdown
-        started = time.perf_counter()
-        rendered = self.renderer.render(note)
-        self.seconds["pages"] += time.perf_counter() - started
         page.meta = self._page_meta(note, config)
-        _log_all(rendered.diagnostics)
-        _render_or_show_as_text(page, note)
-        return rendered.markdown
+        self._markdown[note.path] = markdown
+        _render_with_garden(page, lambda: self._render(page, note))
+        return markdown
+
+    def _render(self, page: Page, note: Note) -> None:
+        """The page's HTML and table of contents, from the note's one parse; from a second
+        one only when another plugin has changed the page's Markdown."""
+        assert self.site is not None
+        started = time.perf_counter()
+        markdown = page.markdown or ""
+        if markdown == self._markdown.get(note.path):
+            rendered, filled = self.site.page_html(note.path)
+        else:
+            rendered, filled = self.site.changed_page_html(note.path, markdown, note.body_line - 1)
+        page.content = filled.html
+        self._raw_html[note.path] = filled.raw_html
+        page.toc = get_toc(_toc_tokens(rendered.toc))
+        page.present_anchor_ids = set(rendered.ids)
+        page.links_to_anchors = {}
+        _log_all(filled.diagnostics)
+        self.seconds["pages"] += time.perf_counter() - started
 
     def _page_meta(self, note: Note, config: MkDocsConfig) -> dict[str, Any]:
         """What the theme gets of the note's frontmatter: its own properties, checked, and
         Garden's readings of the rest; text escaped here, once."""
-        assert self.renderer is not None
+        assert self.site is not None
         if self.theme is None:
             self.theme = _theme_lookup(config)
         meta, problems = theme_meta(note.meta, self.theme)
@@ -152,10 +173,10 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         for key in ("subtitle", "author"):
             if key in meta:
                 meta[key] = Markup(escape(meta[key]))
-        meta["title"] = _safe_title(self.renderer.page_title(note, str(config.site_name)))
+        meta["title"] = _safe_title(self.site.titles[note.path])
         if note.info.description:
             meta["description"] = Markup(escape(note.info.description))
-        tags = self.renderer.tags(note)
+        tags = self.site.tags[note.path]
         if tags:
             meta["tags"] = tags
         return meta
@@ -164,11 +185,13 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Every page's content sanitised, and its title made text: MkDocs names a page
+        """Every page's content sanitised (a note's page when it holds HTML written in a note:
+        the rest Garden wrote from escaped text), and its title made text: MkDocs names a page
         without a `title` by its first heading, as HTML, which the theme prints as it is."""
         if not isinstance(page.meta.get("title"), Markup):
             page.meta["title"] = _safe_title(unescape(str(page.title or "")))
-        return sanitize_html(html) if self.config.sanitize_html else html
+        needed = self._raw_html.get(page.file.src_uri, True)  # pages of other plugins: always
+        return sanitize_html(html) if self.config.sanitize_html and needed else html
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Sections are named after folders of the vault, which the theme prints as HTML."""
@@ -189,6 +212,15 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
             return output
         return output.replace(_ARTICLE, f"{_ARTICLE} {classes}", 1)
 
+    @event_priority(-100)
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        """Every page has been rendered by now (MkDocs renders all pages' content before it
+        writes any): what rendering them needed can go."""
+        if self.site is not None:
+            self.site.release_pages()
+        self._markdown = {}
+        return env
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         index, pages = self.seconds["index"], self.seconds["pages"]
         log.info(
@@ -198,25 +230,26 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
     def _note(self, page: Page) -> Note | None:
         """The published note behind a page; None for pages other plugins generate, even
         where an unpublished note has the same path."""
-        if self.vault is None or page.file.generated_by is not None:
+        if self.site is None or page.file.generated_by is not None:
             return None
-        note = self.vault.notes.get(page.file.src_uri)
-        return note if note is not None and note.published else None
+        return self.site.notes.get(page.file.src_uri)
 
 
-def _drop_unpublished(files: Files, own: list[File], vault: Vault) -> None:
-    """Unpublished notes leave the build before any other plugin sees them."""
+def _drop_notes_the_site_does_not_show(
+    files: Files, own: list[File], vault: Vault, site: GardenSite
+) -> None:
+    """Notes without a page (unpublished, left out by MkDocs) leave the build before any
+    other plugin sees them."""
     for file in own:
         note = vault.notes.get(file.src_uri)
-        if note is None:
+        if note is None or note.path in site.notes:
             continue
         if note.published and not file.is_documentation_page():
             log.warning(
                 f"garden: {note.path}: MkDocs would copy this note as a raw file (it only "
                 "renders lower-case Markdown suffixes); not published: rename it to .md"
             )
-        if not note.published or not file.is_documentation_page():
-            files.remove(file)
+        files.remove(file)
 
 
 def _site_own_files(config: MkDocsConfig, own: list[File]) -> list[str]:
@@ -246,23 +279,38 @@ def _built(file: File, serving: bool) -> bool:
     return bool(inclusion.is_in_serve() if serving else inclusion.is_included())
 
 
-def _render_or_show_as_text(page: Page, note: Note) -> None:
-    """One note that Python-Markdown cannot render (a list nested 600 deep, 5,000 `*` in a
-    row: it recurses for each level) must not stop the site: its page shows the note's text
-    as written, and the log says why. MkDocs calls `page.render` right after this event."""
-    render = page.render
+def _render_with_garden(page: Page, render: Callable[[], None]) -> None:
+    """MkDocs renders a page's Markdown with Python-Markdown right after this event; a note's
+    page is rendered by Garden instead. A note Garden cannot render does not stop the site:
+    its page shows the note's text as written, and the log names the file."""
 
-    def render_guarded(config: MkDocsConfig, files: Files) -> None:
+    def render_page(config: MkDocsConfig, files: Files) -> None:
         try:
-            render(config, files)
-        except RecursionError:
+            render()
+        except Exception as error:  # a defect in Garden must cost one page, not the site
             log.error(
-                f"garden: {note.path}:{note.body_line}: nested too deeply for Python-Markdown to "
-                "lay out; the page shows the note's text as written"
+                f"garden: {page.file.src_uri}: could not be rendered ({type(error).__name__}: "
+                f"{error}); the page shows the note's text as written"
             )
-            page.content = render_failure_page(note.body)
+            log.debug("garden: rendering failed", exc_info=True)
+            page.content = render_failure_page(page.markdown or "")
 
-    page.render = render_guarded  # type: ignore[method-assign]
+    page.render = render_page  # type: ignore[method-assign]
+
+
+def _toc_tokens(entries: list[TocEntry]) -> list[Any]:
+    return [
+        {"level": e.level, "id": e.id, "name": e.name, "children": _toc_tokens(e.children)}
+        for e in entries
+    ]
+
+
+def _line_breaks(setting: str, docs_dir: str) -> bool:
+    """Whether a single newline is a line break: as the vault's Obsidian settings say
+    (`"strictLineBreaks"` in `.obsidian/app.json`, off unless set), or as configured."""
+    if setting != "obsidian":
+        return setting == "breaks"
+    return not strict_line_breaks(Path(docs_dir))
 
 
 def _sections(items: list[Any]) -> Iterator[Section]:
@@ -291,22 +339,31 @@ def _theme_lookup(config: MkDocsConfig) -> ThemeLookup:
     return ThemeLookup(has_template, has_icon)
 
 
-def _material_tags(config: MkDocsConfig) -> tuple[str, Callable[[str], str]]:
-    """The listing marker and the tag ids of Material's tags plugin, as it is configured."""
+@dataclass(frozen=True)
+class MaterialTags:
+    """Material's tags plugin as it is configured (read once, for both Garden plugins)."""
+
+    directive: str
+    """The marker of a tags listing, `material/tags` unless configured."""
+    listings: bool
+    """Whether Material renders listings (off, or without the plugin: none)."""
+    anchor: Callable[[str], str]
+    """The id a listing gives a tag."""
+
+
+def _material_tags(config: MkDocsConfig) -> MaterialTags:
     plugin = config.plugins.get("material/tags")
     options = getattr(plugin, "config", None)
     if options is None:
-        return "material/tags", lambda tag: f"tag:{toc_default_slugify(tag, '-')}"
+        return MaterialTags(
+            "material/tags", False, lambda tag: f"tag:{toc_default_slugify(tag, '-')}"
+        )
     slugify, separator = options.tags_slugify, options.tags_slugify_separator
     form: str = options.tags_slugify_format
-    return options.listings_directive, lambda tag: form.format(slug=slugify(tag, separator))
-
-
-def _tags_page(vault: Vault, marker: str) -> str | None:
-    """The first published note holding the tags listing."""
-    return next(
-        (n.path for n in sorted(vault.published_notes, key=lambda n: n.path) if marker in n.body),
-        None,
+    return MaterialTags(
+        options.listings_directive,
+        bool(options.enabled and options.listings),
+        lambda tag: form.format(slug=slugify(tag, separator)),
     )
 
 
@@ -335,7 +392,9 @@ def _in_vault(file: File, docs_dir: str) -> bool:
     """Files of docs/, and files other plugins generate (drawn figures): not theme files."""
     if file.generated_by is not None:
         return not file.is_documentation_page()
-    return file.abs_src_path is not None and _inside(os.path.abspath(file.abs_src_path), docs_dir)
+    return file.abs_src_path is not None and is_inside(
+        os.path.abspath(file.abs_src_path), os.path.abspath(docs_dir)
+    )
 
 
 def _drop_links_out_of_the_vault(files: Files, own: list[File], docs_dir: str) -> list[File]:
@@ -345,17 +404,13 @@ def _drop_links_out_of_the_vault(files: Files, own: list[File], docs_dir: str) -
     kept = []
     for file in own:
         outside = file.generated_by is None and file.abs_src_path is not None
-        outside = outside and not _inside(os.path.realpath(file.abs_src_path or ""), real_docs)
+        outside = outside and not is_inside(os.path.realpath(file.abs_src_path or ""), real_docs)
         if outside and not file.is_documentation_page():
             log.warning(f"garden: {file.src_uri}: links to a file outside the vault; not published")
             files.remove(file)
         else:
             kept.append(file)
     return kept
-
-
-def _inside(path: str, root: str) -> bool:
-    return path.startswith(os.path.abspath(root).rstrip(os.sep) + os.sep)
 
 
 def _quiet_jieba() -> None:

@@ -20,3 +20,6 @@ class ObsidianConfig(Config):
     public = c.ListOfItems(c.Type(str), default=[])
     """Vault folders (or files) published whole: the site's own pages, styles, scripts. Any
     other attachment is published only when a published note links to it or embeds it."""
+    line_breaks = c.Choice(("obsidian", "breaks", "strict"), default="obsidian")
+    """`obsidian`: as the vault's `.obsidian/app.json` says (a newline is a line break unless
+    "Strict line breaks" is on); `breaks` or `strict` to choose here."""

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from ..diagnostics import Diagnostic
 from ..note_meta import Problem, shown
+from ..vault import Note
 
 CREATED_KEYS = ("created", "date", "created_at", "date created")
 MODIFIED_KEYS = ("modified", "updated", "lastmod", "last_modified", "date modified")
@@ -91,3 +96,46 @@ def git_dates(log: str, prefix: str) -> dict[str, NoteDates]:
 
 def chinese_date(date: dt.date) -> str:
     return f"{date.year}年{date.month}月{date.day}日"
+
+
+def note_dates(
+    notes: Mapping[str, Note], history: Mapping[str, NoteDates]
+) -> tuple[dict[str, NoteDates], list[Diagnostic]]:
+    """Each note's dates: from its frontmatter, else from `history` (git); and a message,
+    with its line, for each frontmatter value that is no date."""
+    dates: dict[str, NoteDates] = {}
+    diagnostics: list[Diagnostic] = []
+    for path, note in notes.items():
+        problems: list[Problem] = []
+        own = frontmatter_dates(note.meta, problems)
+        for problem in problems:
+            line = note.key_lines.get(problem.key or "", 1)
+            diagnostics.append(Diagnostic(path, line, problem.message, problem.severity))
+        dates[path] = own.or_else(history.get(path, NoteDates()))
+    return dates, diagnostics
+
+
+def git_history(folder: Path) -> dict[str, NoteDates]:
+    """Dates of every file under `folder` from one `git log`; nothing outside a checkout."""
+    try:
+        prefix = _git(folder, "rev-parse", "--show-prefix").strip()
+        log_text = _git(
+            folder,
+            "-c",
+            "core.quotePath=false",
+            "log",
+            "--format=%x00%cs",
+            "--name-only",
+            "--no-renames",
+            "--",
+            ".",
+        )
+    except (OSError, subprocess.CalledProcessError, subprocess.TimeoutExpired):
+        return {}
+    return git_dates(log_text, prefix)
+
+
+def _git(folder: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=folder, capture_output=True, text=True, check=True, timeout=60
+    ).stdout

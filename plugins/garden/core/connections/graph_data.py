@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -78,3 +80,31 @@ def _laid_out(nodes: list[GraphNode], edges: list[tuple[int, int]]) -> dict[str,
         ],
         "edges": [list(edge) for edge in edges],
     }
+
+
+GRAPH_PAGE_INTRO = (
+    "花园里的 {notes} 篇笔记{others}，以及它们之间的 {edges} 条连线。拖动可以平移，滚轮或按钮缩放，"
+    "悬停高亮相邻的笔记，点击打开笔记；也可以用键盘操作（方向键平移，+ − 缩放，n / p 选择节点，"
+    "回车打开）。"
+)
+
+
+def graph_json(data: dict[str, Any]) -> str:
+    """JSON with `<`, `>` and `&` escaped, so that no title in it can ever read as HTML."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def graph_page_markdown(src: str, graph: dict[str, Any]) -> str:
+    kinds = Counter(node["kind"] for node in graph["nodes"])
+    others = "".join(
+        f"、{kinds[kind]} {name}"
+        for kind, name in (("tag", "个标签"), ("ghost", "篇待写的笔记"))
+        if kinds[kind]
+    )
+    intro = GRAPH_PAGE_INTRO.format(notes=kinds["note"], others=others, edges=len(graph["edges"]))
+    return (
+        "# 关系图谱\n\n"
+        f"{intro}\n\n"
+        f'<div class="garden-graph" data-graph-src="{src}" data-graph-label="全局关系图谱"></div>\n'
+    )

@@ -1,27 +1,20 @@
-"""Who links to whom: every link and embed between published notes, found in one pass over
-the notes the renderer has already parsed. Backlinks and the graph are read from this."""
+"""Who links to whom: every link and embed between published notes, read from the link table
+(each link resolved once, for the pages too). Backlinks and the graph are read from this."""
 
 from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from urllib.parse import unquote
 
-from markdown_it.common.utils import unescapeAll
-
-from ..markdown.scan import LinkDestination, ParsedNote, Span, WikiLinkUse
-from ..resolve import Resolver
-from ..urls import has_scheme, split_url
-from ..vault import Note, is_note_path, strip_note_suffix
-from .context import Context, link_context
-
-# A note holding none of these links to nothing.
-_LINK_HINTS = ("[[", "](", "]:")
+from ..link_table import LinkTable
+from ..page.context import Context
+from ..page.model import LinkKind, LinkUse, NotePage
+from ..vault import is_note_path, strip_note_suffix
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     source: str
     """Vault path of the linking note."""
@@ -29,10 +22,15 @@ class Link:
     """Vault path of the linked note."""
     line: int
     """Line of the link in the source file (1-based, frontmatter counted)."""
-    offset: int
-    """Where the link starts in the note's body: links are kept in this order."""
+    order: int
+    """The link's place among the note's links: links are kept in this order."""
     embed: bool
-    context: Context
+    use: LinkUse
+
+    @property
+    def context(self) -> Context:
+        """The sentence around the link, cut out when a backlink shows it."""
+        return self.use.context
 
 
 @dataclass
@@ -56,79 +54,26 @@ class LinkGraph:
         return list(dict.fromkeys((link.source, link.target) for link in self.links))
 
 
-@dataclass(frozen=True)
-class LinkSources:
-    """What finding links needs from the rest of Garden."""
-
-    resolver: Resolver
-    parsed: Callable[[str], ParsedNote]
-    is_published: Callable[[str], bool]
-    """Whether a vault file is part of the site (a published note, a copied file)."""
-
-
-def collect_links(sources: LinkSources, notes: Iterable[Note]) -> LinkGraph:
-    """The links among `notes` (published ones) to published notes; unresolved targets are
-    kept as ghosts, but a link to an unpublished note leaves no trace at all."""
+def collect_links(pages: Mapping[str, NotePage], table: LinkTable) -> LinkGraph:
+    """The links among the published `pages` to published notes (wikilinks, embeds and
+    Markdown links); a wikilink to a note not written yet makes a ghost, a link to an
+    unpublished note leaves no trace at all."""
     links: list[Link] = []
     ghosts: dict[str, list[str]] = {}
-    for note in sorted(notes, key=lambda n: n.path):
-        if not any(hint in note.body for hint in _LINK_HINTS):
-            continue
-        finder = _NoteLinks(sources, note)
-        links.extend(finder.links())
-        for name in finder.ghosts:
-            ghosts.setdefault(name, []).append(note.path)
+    for path in sorted(pages):
+        page = pages[path]
+        for order, (use, found) in enumerate(zip(page.links, table.of(path), strict=True)):
+            if use.kind is LinkKind.WIKI and found.missing and _names_a_note(use.target):
+                ghosts.setdefault(strip_note_suffix(use.target), []).append(path)
+            counted = use.kind is LinkKind.WIKI or (use.kind is LinkKind.MARKDOWN and not use.image)
+            target = found.path
+            if not counted or target is None or target == path or target not in pages:
+                continue
+            links.append(Link(path, target, page.body_line + use.line, order, use.embed, use))
+    for sources in ghosts.values():
+        sources[:] = list(dict.fromkeys(sources))
     return LinkGraph(links, dict(sorted(ghosts.items())))
 
 
-class _NoteLinks:
-    def __init__(self, sources: LinkSources, note: Note) -> None:
-        self.sources = sources
-        self.note = note
-        self.ghosts: list[str] = []
-
-    def links(self) -> list[Link]:
-        parsed = self.sources.parsed(self.note.path)
-        found = [self._wikilink(use) for use in parsed.wikilinks]
-        found += [self._destination(destination) for destination in parsed.destinations]
-        links = [link for link in found if link is not None]
-        return sorted(links, key=lambda link: link.offset)
-
-    def _wikilink(self, use: WikiLinkUse) -> Link | None:
-        link = use.link
-        if use.inside_link or not link.target:
-            return None
-        resolution = self.sources.resolver.resolve(link.target, self.note.path)
-        if resolution.path is None:
-            if not resolution.escapes_vault and _names_a_note(link.target):
-                self.ghosts.append(strip_note_suffix(link.target))
-            return None
-        return self._link(resolution.path, use.span, link.display, link.embed)
-
-    def _destination(self, destination: LinkDestination) -> Link | None:
-        if destination.image or destination.link is None:
-            return None
-        raw = destination.raw
-        url = unescapeAll(raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw)
-        path, _ = split_url(url)
-        if not path or has_scheme(url) or path.startswith("/"):
-            return None
-        resolution = self.sources.resolver.resolve(
-            unquote(path), self.note.path, relative_first=True
-        )
-        if resolution.path is None:
-            return None
-        return self._link(resolution.path, destination.link, destination.label, False)
-
-    def _link(self, target: str, span: Span, text: str, embed: bool) -> Link | None:
-        note = self.note
-        if target == note.path or not is_note_path(target):
-            return None
-        if not self.sources.is_published(target):
-            return None
-        context = link_context(note.body, span.start, span.end, text)
-        return Link(note.path, target, note.body_line + span.line, span.start, embed, context)
-
-
 def _names_a_note(target: str) -> bool:
-    return is_note_path(target) or not posixpath.splitext(target)[1]
+    return bool(target) and (is_note_path(target) or not posixpath.splitext(target)[1])

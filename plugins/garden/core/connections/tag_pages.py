@@ -9,6 +9,7 @@ build cubic in the number of tags. Material keeps one listing, the tags index's;
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from ..markup import literal_text, markdown_link
 from ..paths import fitting_path
 from ..text import fold
 from ..urls import quote_path, relative_path
+from ..vault import INDEX_NAMES
 from .folders import ListedNote
 
 
@@ -67,3 +69,13 @@ def _page(name: str, path: str, notes: Iterable[ListedNote]) -> str:
     for note in sorted(notes, key=lambda n: (fold(n.title), n.path)):
         lines.append(f"- {markdown_link(note.title, quote_path(relative_path(note.path, path)))}")
     return "\n".join(lines) + "\n"
+
+
+def tag_pages_folder(index: str | None) -> str:
+    """Where the tag pages go: beside the tags index `标签.md`, the folder `标签/`; for an index
+    note that is a folder's own (`标签/index.md`), that folder; without an index, `tags/`."""
+    if index is None:
+        return "tags"
+    if posixpath.basename(index).lower() in INDEX_NAMES:
+        return posixpath.dirname(index) or "tags"
+    return posixpath.splitext(index)[0]

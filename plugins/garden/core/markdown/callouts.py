@@ -1,19 +1,22 @@
-"""Obsidian callouts (`> [!tip]- 标题`) as Material admonitions, so they look native to the theme.
+"""Obsidian callouts, `> [!tip]- 标题`: a blockquote whose first line names a type.
 
-A blockquote whose first line is `[!type]` becomes `!!! type "title"` (`???` folded,
-`???+` foldable and open, from pymdownx.details) with its body indented beneath; nested callouts
-are converted from the outside in. Runs on the Markdown the link layer produced.
+A core rule, run after the blocks are parsed and before their inline content is: it turns
+each such blockquote (at any depth: in a list item, in another callout, indented up to three
+spaces, as CommonMark allows any blockquote) into `callout_open`/`callout_close` tokens, and
+its first line into a `callout_title` holding inline content, so that links and formatting in
+a title render like any other text. `-` folds the callout, `+` makes it foldable and open.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from .parser import PARSE_BLOCKS_ONLY, gc_paused, obsidian_parser
-
-# Obsidian's callout types and aliases; Material styles each of these as an admonition.
+# Obsidian's callout types and their aliases; Material styles each of these as an admonition.
 KNOWN_TYPES = frozenset(
     (
         *("note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important"),
@@ -23,106 +26,84 @@ KNOWN_TYPES = frozenset(
     )
 )
 NEUTRAL_TYPE = "note"
-MAX_NESTING = 12
 _HEADER = re.compile(r"\[!([^\[\]\s]+)\]([+-]?)[ \t]*(.*)")
-_MARKER = re.compile(r"[ \t]*>[ \t]?")
-# Bracket classes exclude the opening bracket too: a run of `[` or `<` stays linear.
-_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)(?:\{[^{}]*\})?")
-_TAG = re.compile(r"<[^<>]+>")
+_NOT_IN_CLASS = re.compile(r"[^\w-]")
 
 
-def render_callouts(markdown: str) -> str:
-    for _ in range(MAX_NESTING):
-        if "[!" not in markdown:  # nothing left that could be a callout: no parse needed
-            break
-        with gc_paused():
-            converted = _convert_outermost(markdown)
-        if converted == markdown:
-            break
-        markdown = converted
-    return markdown
+@dataclass(frozen=True)
+class Callout:
+    kind: str
+    """The type as written, in lower case."""
+    fold: str
+    """`-` folded, `+` foldable and open, empty for a callout that does not fold."""
+
+    @property
+    def classes(self) -> str:
+        """Material's admonition classes: known types as they are, others as a neutral note."""
+        if self.kind in KNOWN_TYPES:
+            return self.kind
+        return f"{NEUTRAL_TYPE} garden-callout-{_NOT_IN_CLASS.sub('-', self.kind)}"
+
+    @property
+    def default_title(self) -> str:
+        return self.kind[:1].upper() + self.kind[1:]
 
 
-def _convert_outermost(markdown: str) -> str:
-    # Only the blocks matter here: inline content is left unparsed.
-    tokens = obsidian_parser().parse(markdown, {PARSE_BLOCKS_ONLY: True})
-    found: list[tuple[int, int, int, re.Match[str]]] = []
+def callouts_plugin(md: MarkdownIt) -> None:
+    md.core.ruler.after("block", "callouts", _callouts)
+
+
+def _callouts(state: StateCore) -> None:
+    tokens = state.tokens
+    index = 0
+    while index < len(tokens):
+        if tokens[index].type == "blockquote_open":
+            _convert(tokens, index)
+        index += 1
+
+
+def _convert(tokens: list[Token], index: int) -> None:
+    """Turn the blockquote opening at `index` into a callout, if its first line says so."""
+    if index + 2 >= len(tokens) or tokens[index + 1].type != "paragraph_open":
+        return
+    paragraph, inline = tokens[index + 1], tokens[index + 2]
+    first_line, _, rest = inline.content.partition("\n")
+    header = _HEADER.fullmatch(first_line.strip())
+    if header is None:
+        return
+    opening = tokens[index]
+    closing = _closing(tokens, index)
+    callout = Callout(header.group(1).lower(), header.group(2))
+    for token, kind in ((opening, "callout_open"), (closing, "callout_close")):
+        token.type, token.tag = kind, "details" if callout.fold else "div"
+        token.meta = {**(token.meta or {}), "callout": callout}
+    title = _title_tokens(opening, header.group(3).strip() or callout.default_title, callout)
+    if rest.strip():
+        inline.content = rest
+        if paragraph.map is not None:
+            paragraph.map = [paragraph.map[0] + 1, paragraph.map[1]]
+        tokens[index + 1 : index + 1] = title
+    else:  # the title line was the whole first paragraph
+        tokens[index + 1 : index + 4] = title
+
+
+def _closing(tokens: list[Token], index: int) -> Token:
     depth = 0
-    for index, token in enumerate(tokens):
+    for token in tokens[index:]:
         if token.type == "blockquote_open":
-            callout = _header(tokens, index)
-            outside = not found or token.map is None or token.map[0] >= found[-1][1]
-            if callout and token.map and outside:  # nested ones wait for the next round
-                found.append((token.map[0], token.map[1], depth, callout))
             depth += 1
         elif token.type == "blockquote_close":
             depth -= 1
-    if not found:
-        return markdown
-    lines = markdown.split("\n")
-    # Later blocks first, into a list of parts: splicing each block into `lines` in place
-    # would move the rest of the note once per callout.
-    parts: list[list[str]] = []
-    end = len(lines)
-    head = ""
-    for first, last, level, callout in reversed(found):
-        block = _admonition(lines[first:last], level, callout)
-        # Python-Markdown starts an admonition only after a blank line, and ends it at one.
-        kept = _split_prefix(lines[first], level)[0].rstrip()
-        following = head if last == end and parts else lines[last] if last < len(lines) else ""
-        before = [kept] if first > 0 and lines[first - 1].strip(" >") else []
-        after = [kept] if following.strip(" >") else []
-        parts += [lines[last:end], [*before, *block, *after]]
-        head, end = parts[-1][0], first
-    parts.append(lines[:end])
-    return "\n".join(line for part in reversed(parts) for line in part)
+            if depth == 0:
+                return token
+    raise AssertionError("a blockquote without its end")
 
 
-def _header(tokens: list[Token], index: int) -> re.Match[str] | None:
-    following = tokens[index + 1 : index + 3]
-    if len(following) < 2 or following[0].type != "paragraph_open":
-        return None
-    return _HEADER.fullmatch(following[1].content.split("\n", 1)[0].strip())
-
-
-def _admonition(lines: list[str], depth: int, header: re.Match[str]) -> list[str]:
-    kind, fold, title = header.group(1).lower(), header.group(2), _plain(header.group(3))
-    classes = kind if kind in KNOWN_TYPES else f"{NEUTRAL_TYPE} garden-callout-{_css(kind)}"
-    opener = {"-": "???", "+": "???+"}.get(fold, "!!!")
-    result = []
-    for number, line in enumerate(lines):
-        kept, rest = _split_prefix(line, depth)
-        if number == 0:
-            result.append(f"{kept}{opener} {classes}" + (f' "{title}"' if title else ""))
-        else:
-            result.append(f"{kept}    {rest}".rstrip() if rest.strip() else kept.rstrip())
-    return result
-
-
-def _split_prefix(line: str, depth: int) -> tuple[str, str]:
-    """The outer containers' prefix (kept) and the text after this callout's own `>`."""
-    position = 0
-    for _ in range(depth):
-        marker = _MARKER.match(line, position)
-        if marker is None:
-            break
-        position = marker.end()
-    kept = line[:position]
-    own = _MARKER.match(line, position)
-    if own is None:  # a lazy continuation line
-        return kept, line[position:].lstrip()
-    indent = own.group(0)[: len(own.group(0)) - len(own.group(0).lstrip())]
-    return kept + indent, line[own.end() :]
-
-
-def _plain(title: str) -> str:
-    """Admonition titles are plain text: keep link texts, drop markup and double quotes."""
-    title = _TAG.sub("", _LINK.sub(r"\1", title))
-    # Brackets left are text; escaped, Python-Markdown does not try each as a link (which
-    # costs it time quadratic in their number).
-    title = title.replace("[", "\\[").replace("]", "\\]")
-    return title.replace('"', "\u201d").strip()
-
-
-def _css(kind: str) -> str:
-    return re.sub(r"[^\w-]", "-", kind)
+def _title_tokens(opening: Token, title: str, callout: Callout) -> list[Token]:
+    tag = "summary" if callout.fold else "p"
+    level = opening.level + 1
+    title_open = Token("callout_title_open", tag, 1, map=opening.map, level=level, block=True)
+    inline = Token("inline", "", 0, map=opening.map, level=level + 1, content=title, block=True)
+    inline.children = []
+    title_close = Token("callout_title_close", tag, -1, level=level, block=True)
+    return [title_open, inline, title_close]

@@ -27,5 +27,6 @@ def _loose_image_rule(state: StateInline, silent: bool) -> bool:
         token = state.push(TOKEN, "img", 0)
         token.content = match.group(1)
         token.meta["destination"] = match.span(2)
+        token.meta["src"] = match.group(2).strip()
     state.pos = match.end()
     return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
@@ -43,8 +44,9 @@ def parse_wikilink(raw: str) -> WikiLink | None:
         return None
     link_part, alias = _split_alias(inner)
     target, *headings = link_part.split("#")
-    subpath = tuple(part.strip() for part in headings if part.strip())
-    target = target.strip()
+    # Interned: a vault names the same notes and headings in thousands of links.
+    subpath = tuple(sys.intern(part.strip()) for part in headings if part.strip())
+    target = sys.intern(target.strip())
     if not target and not subpath:
         return None
     return WikiLink(target, subpath, alias, embed, raw)

@@ -1,1 +1,0 @@
-"""Python-Markdown extensions (usable with or without MkDocs)."""
