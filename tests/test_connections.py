@@ -244,3 +244,12 @@ def test_a_recent_directive_quoted_in_code_stays_as_written() -> None:
     assert fill_recent(markdown, notes, lambda path: path) == markdown
     filled = fill_recent("前\n\n<!-- garden/recent -->\n\n后\n", notes, lambda path: path)
     assert "- [甲](甲.md)" in filled and "garden/recent" not in filled
+
+
+def test_characters_beyond_the_basic_plane_become_references() -> None:
+    from garden.core.text import narrow_html
+
+    html = '<a href="x">🗂️归档 / 𠀀字</a>'
+    narrowed = narrow_html(html)
+    assert narrowed == '<a href="x">&#x1f5c2;️归档 / &#x20000;字</a>'
+    assert max(map(ord, narrowed)) <= 0xFFFF and narrow_html("中文") == "中文"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -29,7 +30,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 def html(build: Build, page: str) -> str:
-    return (build.site / page / "index.html").read_text(encoding="utf-8")
+    """A page's HTML, with emoji (written as character references) read back as characters."""
+    text = (build.site / page / "index.html").read_text(encoding="utf-8")
+    return re.sub(r"&#x([0-9a-f]{5,6});", lambda match: chr(int(match.group(1), 16)), text)
 
 
 def section(build: Build, page: str) -> str:

@@ -83,6 +83,11 @@ class Resolver:
             return vault.note_by_key.get(note_key(path)) or vault.file_by_key.get(fold(path))
         return vault.note_by_key.get(fold(path)) or vault.file_by_key.get(fold(path))
 
+    def forget(self) -> None:
+        """Let go of the answers remembered so far (every link has been resolved)."""
+        self._memo = {}
+        self._site_paths = None
+
     def by_site_path(self, site_path: str) -> str | None:
         """The vault file served at `site_path` of this site (or of its former addresses)."""
         path = site_path.strip("/")

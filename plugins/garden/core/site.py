@@ -96,6 +96,7 @@ class GardenSite:
             urls.get, self.options.own_site, tag_url, self.options.missing_severity
         )
         self.table = build_link_table(self.vault, self.resolver, self.pages, self.facts)
+        self.resolver.forget()
 
     def page_html(self, path: str) -> tuple[NotePage, FilledPage]:
         """A note's page, and its final HTML."""

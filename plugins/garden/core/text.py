@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -53,3 +54,16 @@ def nfc(text: str) -> str:
 def fold(text: str) -> str:
     """The key under which Obsidian treats two names as the same: NFC, case-insensitive."""
     return unicodedata.normalize("NFC", text).casefold()
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def narrow_html(html: str) -> str:
+    """`html` with each character beyond the Basic Multilingual Plane (emoji, rare CJK) as a
+    character reference. It reads the same, and the string stays in CPython's two-byte form:
+    a page whose link text holds one emoji would otherwise take four bytes a character, and
+    MkDocs keeps every page's HTML until the build ends."""
+    if not _ASTRAL.search(html):
+        return html
+    return _ASTRAL.sub(lambda match: f"&#x{ord(match.group(0)):x};", html)

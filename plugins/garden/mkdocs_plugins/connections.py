@@ -33,6 +33,7 @@ from garden.core.connections.links import LinkGraph, collect_links
 from garden.core.connections.recent import fill_recent, has_recent_directive
 from garden.core.connections.section import SectionOptions, connections_section
 from garden.core.connections.tag_pages import TagPages, tag_pages, tag_pages_folder
+from garden.core.text import narrow_html
 from garden.core.urls import quote_path, relative_path, relative_url
 from garden.core.vault import Note
 
@@ -147,7 +148,10 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
     def _add_graph(self, files: Files, config: MkDocsConfig) -> None:
         started = time.perf_counter()
         graph = build_graph(self._graph_input())
-        json_file = File.generated(config, self.config.graph_file, content=graph_json(graph))
+        # As UTF-8 bytes: the file is held until written, and a title with an emoji would make
+        # the whole text take four bytes a character.
+        json_data = graph_json(graph).encode("utf-8")
+        json_file = File.generated(config, self.config.graph_file, content=json_data)
         taken = {file.dest_uri for file in files}
         if json_file.dest_uri in taken:
             log.warning(f"garden: {json_file.dest_uri} is a file of the vault; no graph written")
@@ -204,7 +208,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self._prefer_tag_pages(context)
         section = self.sections.get(page.file.src_uri)
         if section is not None and page.content is not None:
-            page.content += zlib.decompress(section).decode("utf-8")
+            page.content += narrow_html(zlib.decompress(section).decode("utf-8"))
         return context
 
     def _section(self, path: str, page_url: str) -> str:

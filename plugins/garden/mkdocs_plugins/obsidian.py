@@ -31,6 +31,7 @@ from garden.core.page.model import TocEntry
 from garden.core.paths import is_inside
 from garden.core.sanitize import sanitize_html
 from garden.core.site import GardenSite, SiteOptions
+from garden.core.text import narrow_html
 from garden.core.theme_meta import ThemeLookup, theme_meta
 from garden.core.urls import OwnSite, has_scheme
 from garden.core.vault import Note, Vault
@@ -191,7 +192,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         if not isinstance(page.meta.get("title"), Markup):
             page.meta["title"] = _safe_title(unescape(str(page.title or "")))
         needed = self._raw_html.get(page.file.src_uri, True)  # pages of other plugins: always
-        return sanitize_html(html) if self.config.sanitize_html and needed else html
+        return narrow_html(sanitize_html(html) if self.config.sanitize_html and needed else html)
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Sections are named after folders of the vault, which the theme prints as HTML."""
