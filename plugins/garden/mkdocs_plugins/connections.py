@@ -51,6 +51,8 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self.links = LinkGraph()
         self.sections: dict[str, bytes] = {}
         """Each note's backlinks and local graph, as packed HTML."""
+        self._unsectioned: tuple[Page, str] | None = None
+        """The page being written, and its content before the section was added."""
         self.notes: dict[str, Note] = {}
         self.dates: dict[str, NoteDates] = {}
         self.listed: list[ListedNote] = []
@@ -206,10 +208,20 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         self._prefer_tag_pages(context)
-        section = self.sections.get(page.file.src_uri)
+        section = self.sections.pop(page.file.src_uri, None)
         if section is not None and page.content is not None:
+            self._unsectioned = (page, page.content)
             page.content += narrow_html(zlib.decompress(section).decode("utf-8"))
         return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """The page is written: its content goes back to what the search index read, so
+        that the section, only ever wanted in the written page, is not held to the end of
+        the build by every page."""
+        if self._unsectioned is not None and self._unsectioned[0] is page:
+            page.content = self._unsectioned[1]
+        self._unsectioned = None
+        return output
 
     def _section(self, path: str, page_url: str) -> str:
         options = SectionOptions(
