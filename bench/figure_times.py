@@ -17,7 +17,7 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
-from garden.figures.runner import draw_figures
+from mkdocs_garden.figures.runner import draw_figures
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -19,7 +19,7 @@ from importlib.metadata import version
 import numpy as np
 import numpy.typing as npt
 
-from garden.core.connections.layout import (
+from mkdocs_garden.core.connections.layout import (
     choose_repulsion,
     exact_repulsion,
     force_layout,

@@ -27,6 +27,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from generate_vault import write_vault
+from mkdocs_garden.mkdocs_plugins.preset import MARKDOWN_EXTENSIONS, SEARCH_SEPARATOR
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -43,35 +44,65 @@ class Runs:
 
 
 def configs(folder: Path, wiki: Path, plain: Path) -> tuple[Path, Path]:
-    """Two configs from the project's mkdocs.yml: Garden's, and plain MkDocs + Material's."""
+    """Two configs from the project's mkdocs.yml: Garden's (the `garden` preset and theme), and
+    plain MkDocs + Material's with what the preset and theme turn on, written out by hand."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     block = re.search(r"^plugins:\n(?:(?:[ #].*)?\n)+", text, re.MULTILINE)
     assert block is not None
-    search = re.search(r"  - search:\n(?:    .*\n)+", block.group(0))
-    assert search is not None
     mermaid = ROOT / "node_modules/mermaid/dist/mermaid.min.js"
     garden_plugins = (
-        f"plugins:\n  - garden/obsidian:\n      mermaid_script: {mermaid}\n"
-        f"  - garden/connections:\n      graph_tags: true\n"
-        f"{search.group(0)}  - tags\n  - garden/publish\n"
+        f"plugins:\n  - garden\n  - garden/obsidian:\n      mermaid_script: {mermaid}\n"
+        "  - garden/connections:\n      graph_tags: true\n\n"
     )
-    plain_plugins = f"plugins:\n{search.group(0)}  - tags\n"
     garden = text.replace(block.group(0), garden_plugins).replace(
         "docs_dir: docs", f"docs_dir: {wiki}"
     )
-    floor = text.replace(block.group(0), plain_plugins).replace(
+    floor = text.replace(block.group(0), _plain_plugins()).replace(
         "docs_dir: docs", f"docs_dir: {plain}"
     )
-    # A plain site handles math with arithmatex (and a script the reader's browser runs).
-    floor = floor.replace(
-        "markdown_extensions:\n",
-        "markdown_extensions:\n  - pymdownx.arithmatex:\n      generic: true\n",
-    )
+    theme = re.search(r"^theme:\n(?:  .*\n)+", floor, re.MULTILINE)
+    assert theme is not None
+    floor = floor.replace(theme.group(0), _plain_theme())
     paths = folder / "garden.yml", folder / "plain.yml"
     for path, content in zip(paths, (garden, floor), strict=True):
         path.write_text(content, encoding="utf-8")
     return paths
+
+
+def _plain_theme() -> str:
+    """Material with the settings of Garden's theme (which extends it)."""
+    settings = (ROOT / "plugins/mkdocs_garden/theme/mkdocs_theme.yml").read_text(encoding="utf-8")
+    settings = re.sub(r"^extends: material\n", "", settings, flags=re.MULTILINE)
+    indented = "".join(f"  {line}\n" if line.strip() else "\n" for line in settings.splitlines())
+    return f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n{indented}\n"
+
+
+def _plain_plugins() -> str:
+    """Material's search (same separator) and tags, and the Markdown extensions the preset
+    gives generated pages, here for every page; a plain site handles math with arithmatex
+    (and a script the reader's browser runs)."""
+    extensions = "".join(
+        f"  - {name}\n"
+        if not options
+        else f"  - {name}:\n"
+        + "".join(f"      {key}: {str(value).lower()}\n" for key, value in options.items())
+        for name, options in MARKDOWN_EXTENSIONS.items()
+        if name != "pymdownx.superfences"
+    )
+    return (
+        "plugins:\n  - search:\n      lang: en\n"
+        f"      separator: '{SEARCH_SEPARATOR}'\n  - tags\n\n"
+        "markdown_extensions:\n"
+        "  - toc:\n      permalink: true\n"
+        "      slugify: !!python/object/apply:pymdownx.slugs.slugify\n"
+        "        kwds:\n          case: lower\n"
+        f"{extensions}"
+        "  - pymdownx.superfences:\n      custom_fences:\n        - name: mermaid\n"
+        "          class: mermaid\n"
+        "          format: !!python/name:pymdownx.superfences.fence_code_format\n"
+        "  - pymdownx.arithmatex:\n      generic: true\n\n"
+    )
 
 
 def build(config: Path, site: Path, runs: Runs) -> None:

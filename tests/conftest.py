@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from pymdownx.slugs import slugify
 
-from garden.core.site import GardenSite, SiteOptions
-from garden.core.urls import OwnSite
-from garden.core.vault import Vault
+from mkdocs_garden.core.site import GardenSite, SiteOptions
+from mkdocs_garden.core.urls import OwnSite
+from mkdocs_garden.core.vault import Vault
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

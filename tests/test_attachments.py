@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import SLUGIFY
-from garden.core.note_meta import PublishMode
-from garden.core.site import GardenSite, SiteOptions
-from garden.core.urls import OwnSite
-from garden.core.vault import Vault
+from mkdocs_garden.core.note_meta import PublishMode
+from mkdocs_garden.core.site import GardenSite, SiteOptions
+from mkdocs_garden.core.urls import OwnSite
+from mkdocs_garden.core.vault import Vault
 
 PUBLISHED = "---\npublish: true\n---\n"
 PRIVATE = "---\npublish: false\n---\n"

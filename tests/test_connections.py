@@ -12,17 +12,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, make_site
-from garden.core.connections.dates import NoteDates, frontmatter_dates, git_dates, parse_date
-from garden.core.connections.folders import ListedNote, folder_pages
-from garden.core.connections.graph_data import GraphInput, GraphNode, build_graph
-from garden.core.connections.links import LinkGraph, collect_links
-from garden.core.connections.recent import fill_recent
-from garden.core.connections.tag_pages import tag_pages
-from garden.core.note_meta import Problem
-from garden.core.page.context import sentence_around
-from garden.core.site import GardenSite
-from garden.core.urls import relative_url
-from garden.core.vault import Vault
+from mkdocs_garden.core.connections.dates import NoteDates, frontmatter_dates, git_dates, parse_date
+from mkdocs_garden.core.connections.folders import ListedNote, folder_pages
+from mkdocs_garden.core.connections.graph_data import GraphInput, GraphNode, build_graph
+from mkdocs_garden.core.connections.links import LinkGraph, collect_links
+from mkdocs_garden.core.connections.recent import fill_recent
+from mkdocs_garden.core.connections.tag_pages import tag_pages
+from mkdocs_garden.core.note_meta import Problem
+from mkdocs_garden.core.page.context import sentence_around
+from mkdocs_garden.core.site import GardenSite
+from mkdocs_garden.core.urls import relative_url
+from mkdocs_garden.core.vault import Vault
 
 VAULT = FIXTURES / "connections"
 EXPECTED_FILE = FIXTURES / "connections.expected.json"
@@ -247,7 +247,7 @@ def test_a_recent_directive_quoted_in_code_stays_as_written() -> None:
 
 
 def test_characters_beyond_the_basic_plane_become_references() -> None:
-    from garden.core.text import narrow_html
+    from mkdocs_garden.core.text import narrow_html
 
     html = '<a href="x">🗂️归档 / 𠀀字</a>'
     narrowed = narrow_html(html)

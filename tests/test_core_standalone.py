@@ -13,7 +13,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from conftest import ROOT, make_site
-from garden.core.vault import Vault
+from mkdocs_garden.core.vault import Vault
 
 NOTE = (
     "---\npublish: true\n---\n# {title}\n\n## 小节\n\n"
@@ -56,8 +56,8 @@ class Refuse(MetaPathFinder):
 
 sys.meta_path.insert(0, Refuse())
 from pathlib import Path
-from garden.core.site import GardenSite, SiteOptions
-from garden.core.vault import Vault
+from mkdocs_garden.core.site import GardenSite, SiteOptions
+from mkdocs_garden.core.vault import Vault
 
 vault = Vault.from_directory(Path({vault!r}))
 site = GardenSite(vault, list(vault.notes), SiteOptions(lambda text, sep: text.replace(" ", sep)))
@@ -95,7 +95,7 @@ def test_a_note_garden_fails_to_render_costs_only_its_own_page(
     def broken(*args: Any) -> str:
         raise RuntimeError("a defect")
 
-    from garden.core.page.build import _renderer
+    from mkdocs_garden.core.page.build import _renderer
 
     monkeypatch.setitem(_renderer().rules, "mark_open", broken)
     site = make_site(Vault.from_directory(tmp_path))

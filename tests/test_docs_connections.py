@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from conftest import ROOT
-from garden.core.vault import Vault
+from mkdocs_garden.core.vault import Vault
 
 DOCS = ROOT / "docs"
 

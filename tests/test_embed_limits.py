@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import make_site
-from garden.core.vault import Vault
+from mkdocs_garden.core.vault import Vault
 
 FRONTMATTER = '---\n{"publish":true}\n---\n'
 

@@ -10,8 +10,8 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import FIGURES_SRC, ROOT
-from garden.figures.runner import FigureScriptError, draw_figures
-from garden.mkdocs_plugins.figures import FiguresPlugin
+from mkdocs_garden.figures.runner import FigureScriptError, draw_figures
+from mkdocs_garden.mkdocs_plugins.figures import FiguresPlugin
 from sitebuild import build_site
 
 ALL = [

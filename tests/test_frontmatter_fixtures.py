@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURES
-from garden.core.diagnostics import Severity
-from garden.core.note_meta import PublishMode
-from garden.core.vault import Vault
+from mkdocs_garden.core.diagnostics import Severity
+from mkdocs_garden.core.note_meta import PublishMode
+from mkdocs_garden.core.vault import Vault
 
 FOLDER = FIXTURES / "frontmatter"
 EXPECTED: dict[str, dict[str, Any]] = json.loads((FOLDER / "expected.json").read_text("utf-8"))

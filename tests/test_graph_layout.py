@@ -10,8 +10,8 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from garden.core.connections import layout
-from garden.core.connections.layout import force_layout
+from mkdocs_garden.core.connections import layout
+from mkdocs_garden.core.connections.layout import force_layout
 
 Edges = npt.NDArray[np.int64]
 

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import FIXTURE_VAULT, FIXTURES
 from fixture_cases import Case, read_cases
-from garden.core.sanitize import sanitize_html
+from mkdocs_garden.core.sanitize import sanitize_html
 from sitebuild import Build, build_site
 
 FRONTMATTER = '---\n{"publish":true}\n---\n'

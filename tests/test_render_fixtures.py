@@ -11,8 +11,8 @@ import pytest
 
 from conftest import FIXTURES, make_site
 from fixture_cases import Case, read_cases
-from garden.core.note_meta import PublishMode
-from garden.core.vault import Vault
+from mkdocs_garden.core.note_meta import PublishMode
+from mkdocs_garden.core.vault import Vault
 
 NOTE_PATH = "🪄AI漫谈/测试.md"
 FRONTMATTER = '---\n{"publish":true}\n---\n'

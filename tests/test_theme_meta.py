@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from garden.core.theme_meta import ThemeLookup, theme_meta
+from mkdocs_garden.core.theme_meta import ThemeLookup, theme_meta
 
 THEME = ThemeLookup(
     has_template=lambda name: name in {"main.html", "custom/wide.html"},

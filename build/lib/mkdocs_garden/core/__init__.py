@@ -1,0 +1,1 @@
+"""The MkDocs-free core: vault index, link resolution, Obsidian syntax, frontmatter."""

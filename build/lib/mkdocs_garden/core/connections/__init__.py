@@ -1,0 +1,1 @@
+"""Connections between notes: links, backlinks, the graph and its layout."""

@@ -1,0 +1,79 @@
+"""Who links to whom: every link and embed between published notes, read from the link table
+(each link resolved once, for the pages too). Backlinks and the graph are read from this."""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ..link_table import LinkTable
+from ..page.context import Context
+from ..page.model import LinkKind, LinkUse, NotePage
+from ..vault import is_note_path, strip_note_suffix
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    source: str
+    """Vault path of the linking note."""
+    target: str
+    """Vault path of the linked note."""
+    line: int
+    """Line of the link in the source file (1-based, frontmatter counted)."""
+    order: int
+    """The link's place among the note's links: links are kept in this order."""
+    embed: bool
+    use: LinkUse
+
+    @property
+    def context(self) -> Context:
+        """The sentence around the link, cut out when a backlink shows it."""
+        return self.use.context
+
+
+@dataclass
+class LinkGraph:
+    links: list[Link] = field(default_factory=list)
+    """In source order: by source path, then by place in the note."""
+    ghosts: dict[str, list[str]] = field(default_factory=dict)
+    """Notes not written yet, by the name links give them, with the notes that link there."""
+
+    def __post_init__(self) -> None:
+        self._incoming: dict[str, list[Link]] = defaultdict(list)
+        for link in self.links:
+            self._incoming[link.target].append(link)
+
+    def backlinks(self, target: str) -> list[Link]:
+        """The links into `target`, in source order."""
+        return self._incoming.get(target, [])
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """Each linked pair of notes once, as (source, target), in source order."""
+        return list(dict.fromkeys((link.source, link.target) for link in self.links))
+
+
+def collect_links(pages: Mapping[str, NotePage], table: LinkTable) -> LinkGraph:
+    """The links among the published `pages` to published notes (wikilinks, embeds and
+    Markdown links); a wikilink to a note not written yet makes a ghost, a link to an
+    unpublished note leaves no trace at all."""
+    links: list[Link] = []
+    ghosts: dict[str, list[str]] = {}
+    for path in sorted(pages):
+        page = pages[path]
+        for order, (use, found) in enumerate(zip(page.links, table.of(path), strict=True)):
+            if use.kind is LinkKind.WIKI and found.missing and _names_a_note(use.target):
+                ghosts.setdefault(strip_note_suffix(use.target), []).append(path)
+            counted = use.kind is LinkKind.WIKI or (use.kind is LinkKind.MARKDOWN and not use.image)
+            target = found.path
+            if not counted or target is None or target == path or target not in pages:
+                continue
+            links.append(Link(path, target, page.body_line + use.line, order, use.embed, use))
+    for sources in ghosts.values():
+        sources[:] = list(dict.fromkeys(sources))
+    return LinkGraph(links, dict(sorted(ghosts.items())))
+
+
+def _names_a_note(target: str) -> bool:
+    return bool(target) and (is_note_path(target) or not posixpath.splitext(target)[1])

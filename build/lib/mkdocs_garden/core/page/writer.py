@@ -1,0 +1,193 @@
+"""What rendering one note collects besides its HTML: headings with their ids and sections,
+block ranges, links with the sentence around each, tags, ids and problems."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterator, Sequence
+
+from markdown_it.token import Token
+
+from ..anchors import Slugify, UniqueIds
+from ..diagnostics import Diagnostic, Severity
+from ..markdown.block_ids import BLOCK_ID
+from ..markdown.heading_ids import HEADING_ID
+from ..markdown.tags import TOKEN as TAG
+from ..markdown.wikilink import TOKEN as WIKILINK
+from ..text import fold
+from .model import Heading, LinkUse, NotePage, Span, TocEntry, pack_html
+
+
+class PageWriter:
+    def __init__(
+        self,
+        path: str,
+        body_line: int,
+        slugify: Slugify,
+        separator: str,
+        is_own_address: Callable[[str], bool],
+    ) -> None:
+        self.path = path
+        self.body_line = body_line
+        self.slugify = slugify
+        self.separator = separator
+        self.is_own_address = is_own_address
+        self.out: list[str] = []
+        self.headings: list[Heading] = []
+        self.links: list[LinkUse] = []
+        self.tags: list[str] = []
+        self.ids: set[str] = set()
+        self.diagnostics: list[Diagnostic] = []
+        self.code_blocks = 0
+        self.raw_html = False
+        self.link_depth = 0
+        self.link_stack: list[int | None] = []
+        self._unique = UniqueIds()
+        self._heading_parts: list[int] = []
+        self._footnotes_part: int | None = None
+        self._open_blocks: list[tuple[int, str, int]] = []
+        self._blocks: dict[str, tuple[str, int, int]] = {}
+        self._line = 0
+        self._plain: list[str] = []
+        self._plain_size = 0
+        self._pending: dict[int, list[int]] = {}
+        """Links of the current inline content: link -> [start, end] in its plain text."""
+
+    @property
+    def inside_link(self) -> bool:
+        return self.link_depth > 0
+
+    # Blocks ------------------------------------------------------------------------
+
+    def block_starts(self, token: Token) -> None:
+        if token.type == "footnote_block_open":
+            self._footnotes_part = len(self.out)
+        block_id = token.meta.get(BLOCK_ID) if token.meta else None
+        if block_id:
+            self._open_blocks.append((token.level, block_id, len(self.out)))
+        if token.map is not None:
+            self._line = token.map[0]
+
+    def block_ends(self, token: Token) -> None:
+        ends = token.nesting == -1 or bool(token.meta and token.meta.get(BLOCK_ID))
+        if ends and self._open_blocks and self._open_blocks[-1][0] == token.level:
+            _, block_id, start = self._open_blocks.pop()
+            self._blocks.setdefault(fold(block_id), (block_id, start, len(self.out)))
+
+    def heading(self, token: Token, inline: Token) -> str:
+        text = " ".join(plain_text(inline.children or []).split())
+        wanted = token.meta.get(HEADING_ID) if token.meta else None
+        heading_id = self._unique(wanted or self.slugify(text, self.separator))
+        line = token.map[0] if token.map else self._line
+        self.headings.append(Heading(int(token.tag[1]), text, inline.content, heading_id, line))
+        self._heading_parts.append(len(self.out))
+        self.ids.add(heading_id)
+        return heading_id
+
+    # Inline content ----------------------------------------------------------------
+
+    def begin_text(self, inline: Token) -> None:
+        if inline.map is not None:
+            self._line = inline.map[0]
+        self._plain, self._plain_size, self._pending = [], 0, {}
+
+    def plain(self, text: str) -> None:
+        """Text the reader sees, for the sentences around links."""
+        self._plain.append(text)
+        self._plain_size += len(text)
+
+    def next_line(self) -> None:
+        self._line += 1
+
+    def link(self, use: LinkUse) -> int:
+        use.line = self._line
+        self.links.append(use)
+        index = len(self.links) - 1
+        self._pending[index] = [self._plain_size, self._plain_size]
+        return index
+
+    def link_ends(self, index: int) -> None:
+        if index in self._pending:
+            self._pending[index][1] = self._plain_size
+
+    def end_text(self) -> None:
+        if self._pending:
+            text = "".join(self._plain)  # one string, shared by the links it holds
+            for index, (start, end) in self._pending.items():
+                self.links[index].around = (text, start, end)
+        self._pending = {}
+
+    def problem(self, message: str, line: int | None = None) -> None:
+        where = self._line if line is None else line
+        self.diagnostics.append(Diagnostic(self.path, self.body_line + where, message))
+
+    def report(self, message: str, severity: Severity = Severity.WARNING) -> None:
+        self.diagnostics.append(
+            Diagnostic(self.path, self.body_line + self._line, message, severity)
+        )
+
+    # The page ----------------------------------------------------------------------
+
+    def page(self) -> NotePage:
+        """The note's page: its HTML, with sections and block ranges as offsets into it."""
+        offsets = [0]
+        for part in self.out:
+            offsets.append(offsets[-1] + len(part))
+        end = offsets[self._footnotes_part] if self._footnotes_part is not None else offsets[-1]
+        return NotePage(
+            path=self.path,
+            packed_html=pack_html("".join(self.out)),
+            body_line=self.body_line,
+            headings=self.headings,
+            sections=list(self._sections(offsets, end)),
+            blocks={
+                key: (block_id, Span(offsets[start], offsets[stop]))
+                for key, (block_id, start, stop) in self._blocks.items()
+            },
+            links=self.links,
+            tags=list(dict.fromkeys(self.tags)),
+            toc=toc(self.headings),
+            ids=self.ids | {f"^{b[0]}" for b in self._blocks.values()},
+            diagnostics=self.diagnostics,
+            raw_html=self.raw_html,
+        )
+
+    def _sections(self, offsets: list[int], end: int) -> Iterator[Span]:
+        for index, heading in enumerate(self.headings):
+            start = offsets[self._heading_parts[index]]
+            following = (
+                offsets[self._heading_parts[later]]
+                for later in range(index + 1, len(self.headings))
+                if self.headings[later].level <= heading.level
+            )
+            yield Span(start, next(following, end))
+
+
+def plain_text(children: Sequence[Token]) -> str:
+    """Inline tokens as the text a reader sees."""
+    parts: list[str] = []
+    for child in children:
+        if child.type in ("text", "code_inline", "math_inline", "math_inline_double"):
+            parts.append(child.content)
+        elif child.type == WIKILINK:
+            parts.append(child.meta["link"].display)
+        elif child.type == TAG:
+            parts.append("#" + child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.children:
+            parts.append(plain_text(child.children))
+    return "".join(parts)
+
+
+def toc(headings: list[Heading]) -> list[TocEntry]:
+    """The headings nested as MkDocs' table of contents nests them."""
+    root: list[TocEntry] = []
+    stack: list[TocEntry] = []
+    for heading in headings:
+        entry = TocEntry(heading.level, heading.id, html.escape(heading.text))
+        while stack and stack[-1].level >= heading.level:
+            stack.pop()
+        (stack[-1].children if stack else root).append(entry)
+        stack.append(entry)
+    return root

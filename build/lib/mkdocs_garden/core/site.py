@@ -1,0 +1,172 @@
+"""One build of a vault, stage by stage, free of any site generator:
+
+read the vault → decide what is published → parse and render each published note once →
+choose the attachments → resolve every link once → fill each page.
+
+Everything a later stage (backlinks, the graph, folder and tag pages) reads is here, and it
+holds only what is published: an unpublished note is never parsed, has no page, no title, no
+tags and no URL, so nothing downstream can show it by looping over what this object has.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .anchors import Slugify
+from .attachments import Attachments, choose_attachments
+from .diagnostics import Diagnostic, Severity
+from .link_table import LinkTable, SiteFacts, build_link_table, resolve_page
+from .markup import render_failure_page
+from .page.build import PageOptions, render_note
+from .page.fill import FilledPage, Filling, fill_page
+from .page.model import NotePage, pack_html
+from .resolve import Resolver
+from .urls import OwnSite
+from .vault import INDEX_NAMES, Note, Vault
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    slugify: Slugify
+    separator: str = "-"
+    breaks: bool = True
+    own_site: OwnSite = field(default_factory=lambda: OwnSite(()))
+    missing_severity: Severity = Severity.INFO
+    site_name: str = ""
+
+
+class GardenSite:
+    def __init__(self, vault: Vault, built: Iterable[str], options: SiteOptions) -> None:
+        """Decide what is published: the published notes among `built` (the pages the site
+        generator would make); parse and render each of them, once."""
+        self.vault = vault
+        self.options = options
+        self.resolver = Resolver(vault)
+        self.notes: dict[str, Note] = {
+            path: vault.notes[path]
+            for path in sorted(built)
+            if path in vault.notes and vault.notes[path].published
+        }
+        """The published notes, each with a page: the one answer to "is it published?"."""
+        self.page_options = PageOptions(
+            options.slugify, options.separator, options.breaks, self._is_own_address
+        )
+        self.pages: dict[str, NotePage] = {
+            path: self._render(note) for path, note in self.notes.items()
+        }
+        self.titles = {path: self._title(note) for path, note in self.notes.items()}
+        self.tags = {path: self._tags(note) for path, note in self.notes.items()}
+        self.urls: dict[str, str] = {}
+        self.facts = SiteFacts(lambda path: None)
+        self.table = LinkTable({}, [])
+
+    def take_diagnostics(self) -> list[Diagnostic]:
+        """What reading the pages and resolving the links found, in file order; handed over
+        once (to be reported), not kept."""
+        found = [d for page in self.pages.values() for d in page.diagnostics]
+        found += self.table.diagnostics
+        for page in self.pages.values():
+            page.diagnostics = []
+        self.table.diagnostics = []
+        return found
+
+    def forget_link_sentences(self) -> None:
+        """Let go of the text around links, once the backlinks that show it are made."""
+        for page in self.pages.values():
+            for use in page.links:
+                use.around = None
+
+    def choose_attachments(
+        self, public: Iterable[str], read_page: Callable[[str], str]
+    ) -> Attachments:
+        return choose_attachments(
+            self.vault, self.pages.values(), self.resolver, self.options.own_site, public, read_page
+        )
+
+    def resolve_links(
+        self, urls: dict[str, str], tag_url: Callable[[str], str | None] = lambda tag: None
+    ) -> None:
+        """Every link resolved once, now that the site's URLs are known (`urls`: the URL of
+        every vault file the site has)."""
+        self.urls = urls
+        self.facts = SiteFacts(
+            urls.get, self.options.own_site, tag_url, self.options.missing_severity
+        )
+        self.table = build_link_table(self.vault, self.resolver, self.pages, self.facts)
+        self.resolver.forget()
+
+    def page_html(self, path: str) -> tuple[NotePage, FilledPage]:
+        """A note's page, and its final HTML."""
+        filling = Filling(self.pages, self.table, self.urls.get, self.titles.__getitem__)
+        return self.pages[path], fill_page(filling, path, self.urls[path])
+
+    def changed_page_html(
+        self, path: str, markdown: str, body_line: int
+    ) -> tuple[NotePage, FilledPage]:
+        """A note's page from its Markdown as another plugin changed it (Material's tags
+        plugin marks where a listing goes), parsed a second time, this page only."""
+        page = render_note(path, markdown, body_line, self.page_options, heading_ids=True)
+        pages = {**self.pages, path: page}
+        links = resolve_page(self.vault, self.resolver, self.pages, self.facts, page)
+        table = LinkTable({**self.table.resolved, path: links}, [])
+        filling = Filling(pages, table, self.urls.get, self.titles.__getitem__)
+        return page, fill_page(filling, path, self.urls[path])
+
+    def hand_over_body(self, path: str) -> str:
+        """A note's text, for the site generator, which keeps it from now on: the site keeps
+        no copy of its own (everything it needs of the text it read when the note was
+        parsed)."""
+        note = self.notes[path]
+        if note.body:
+            self.notes[path] = self.vault.notes[path] = dataclasses.replace(note, body="")
+        return note.body
+
+    def first_note_holding(self, marker: str) -> str | None:
+        """The first published note (by path) whose text holds `marker`: the one that holds
+        a listing directive, say."""
+        return next((path for path, note in self.notes.items() if marker in note.body), None)
+
+    def release_pages(self) -> None:
+        """Let go of the pages' HTML and links once every page has been filled: a build's
+        later stages (templates, search) need the memory, and read none of it."""
+        for page in self.pages.values():
+            page.packed_html = b""
+            page.links = []
+            page.sections = []
+            page.blocks = {}
+        self.table = LinkTable({}, [])
+
+    def _render(self, note: Note) -> NotePage:
+        """The note's page; a note Garden fails to render costs its own page, not the site:
+        the page shows the note's text as written, and the failure is reported."""
+        try:
+            return render_note(note.path, note.body, note.body_line, self.page_options)
+        except Exception as error:  # a defect of Garden's, met by one note
+            message = (
+                f"could not be rendered ({type(error).__name__}: {error}); the page shows the "
+                "note's text as written"
+            )
+            problem = Diagnostic(note.path, note.body_line, message, Severity.ERROR)
+            html = pack_html(render_failure_page(note.body))
+            return NotePage(note.path, html, note.body_line, diagnostics=[problem])
+
+    def _is_own_address(self, url: str) -> bool:
+        return self.options.own_site.path_of(url) is not None
+
+    def _title(self, note: Note) -> str:
+        """The title of the note's page: its `title`, else its file name; an index note
+        without a `title` takes its first `# heading`, else its folder's name (or the
+        site's), as MkDocs names such pages."""
+        if note.info.title or posixpath.basename(note.path).lower() not in INDEX_NAMES:
+            return note.title
+        for heading in self.pages[note.path].headings:
+            if heading.level == 1:
+                return heading.text
+        return posixpath.basename(posixpath.dirname(note.path)) or self.options.site_name
+
+    def _tags(self, note: Note) -> list[str]:
+        """The note's tags: those of its frontmatter, then its inline `#tags`, each once."""
+        return list(dict.fromkeys([*note.info.tags, *self.pages[note.path].tags]))

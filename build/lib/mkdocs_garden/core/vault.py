@@ -1,0 +1,146 @@
+"""The vault, read once per build: every note with its frontmatter, every other file, and the
+lookup tables that let a link be resolved by dictionary lookups alone."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Diagnostic, Severity
+from .frontmatter import FrontmatterError, split_frontmatter
+from .markdown.comments import strip_comments
+from .note_meta import NoteMeta, PublishMode, fold_keys, read_meta
+from .paths import is_inside
+from .text import NoteEncodingError, decode_note, fold
+
+# Every suffix a Markdown site generator may turn into a page, in any case: each is read as a
+# note, so that its `publish` flag is honoured whatever the file is called.
+NOTE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+INDEX_NAMES = ("index.md", "readme.md")
+"""Notes that stand for their folder (compared in lower case)."""
+
+
+def is_note_path(path: str) -> bool:
+    return path.lower().endswith(NOTE_SUFFIXES)
+
+
+def strip_note_suffix(path: str) -> str:
+    return posixpath.splitext(path)[0] if is_note_path(path) else path
+
+
+def note_key(path: str) -> str:
+    """A note's lookup key: its vault path without `.md` (or another Markdown suffix), folded."""
+    return fold(strip_note_suffix(path))
+
+
+@dataclass(frozen=True)
+class Note:
+    path: str
+    """Vault-relative POSIX path, as the file system spells it."""
+    body: str
+    body_line: int
+    meta: dict[str, Any]
+    """The frontmatter's properties, by case-folded name."""
+    info: NoteMeta
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False)
+    """The line on which each property is written, by folded name (for messages)."""
+
+    @property
+    def published(self) -> bool:
+        return self.info.published
+
+    @property
+    def stem(self) -> str:
+        return posixpath.basename(strip_note_suffix(self.path))
+
+    @property
+    def title(self) -> str:
+        return self.info.title or self.stem
+
+
+@dataclass
+class Vault:
+    notes: dict[str, Note]
+    files: frozenset[str]
+    """Every file that is not a note (attachments, pages, assets)."""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.note_by_key: dict[str, str] = {}
+        self.notes_by_name: dict[str, list[str]] = defaultdict(list)
+        self.notes_by_alias: dict[str, list[str]] = defaultdict(list)
+        self.file_by_key: dict[str, str] = {}
+        self.files_by_name: dict[str, list[str]] = defaultdict(list)
+        for path in sorted(self.notes):
+            note = self.notes[path]
+            self.note_by_key.setdefault(note_key(path), path)
+            self.notes_by_name[fold(note.stem)].append(path)
+            for alias in note.info.aliases:
+                self.notes_by_alias[fold(alias)].append(path)
+        for path in sorted(self.files):
+            self.file_by_key.setdefault(fold(path), path)
+            self.files_by_name[fold(posixpath.basename(path))].append(path)
+
+    @property
+    def published_notes(self) -> list[Note]:
+        return [note for note in self.notes.values() if note.published]
+
+    @classmethod
+    def load(cls, root: Path, paths: Iterable[str], mode: PublishMode) -> Vault:
+        """Read the notes among `paths` (POSIX, relative to `root`); index the rest as files."""
+        notes: dict[str, Note] = {}
+        files: set[str] = set()
+        diagnostics: list[Diagnostic] = []
+        real_root = os.path.realpath(root)
+        for path in paths:
+            if not is_note_path(path):
+                files.add(path)
+                continue
+            note = _read_note(root, real_root, path, mode, diagnostics)
+            notes[path] = note
+        return cls(notes, frozenset(files), diagnostics)
+
+    @classmethod
+    def from_directory(cls, root: Path, mode: PublishMode = PublishMode.EXPLICIT) -> Vault:
+        """Walk `root` as MkDocs does by default: dot-files and dot-folders are left out."""
+        paths: list[str] = []
+        for folder, dirs, names in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            relative = Path(folder).relative_to(root).as_posix()
+            for name in sorted(names):
+                if not name.startswith("."):
+                    paths.append(name if relative == "." else f"{relative}/{name}")
+        return cls.load(root, paths, mode)
+
+
+def _read_note(
+    root: Path, real_root: str, path: str, mode: PublishMode, diagnostics: list[Diagnostic]
+) -> Note:
+    def unpublished(line: int | None, message: str) -> Note:
+        diagnostics.append(Diagnostic(path, line, message, Severity.ERROR))
+        return Note(path, "", 1, {}, NoteMeta(published=False))
+
+    full = root / path
+    if not is_inside(os.path.realpath(full), real_root):
+        return unpublished(None, "is a link to a file outside the vault; not read, not published")
+    try:
+        text = decode_note(full.read_bytes())
+    except NoteEncodingError as error:
+        return unpublished(error.line, f"{error}; the note is not published")
+    except OSError as error:
+        return unpublished(None, f"cannot be read ({error.strerror}); the note is not published")
+    try:
+        split = split_frontmatter(text)
+    except FrontmatterError as error:
+        return unpublished(error.line, f"{error.problem}; the note is not published")
+    meta = fold_keys(split.meta)
+    info = read_meta(meta, mode)
+    for problem in info.problems:
+        line = split.key_lines.get(problem.key or "", 1)
+        diagnostics.append(Diagnostic(path, line, problem.message, problem.severity))
+    return Note(path, strip_comments(split.body), split.body_line, meta, info, split.key_lines)

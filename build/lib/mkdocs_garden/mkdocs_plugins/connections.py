@@ -1,0 +1,254 @@
+"""`garden/connections`: backlinks, the graph, folder and tag pages, dates and recent notes.
+
+It reads the vault that `garden/obsidian` indexed (and the notes it parsed): all the logic
+is in `mkdocs_garden.core.connections`; this module only connects MkDocs events to it.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import zlib
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link, Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from mkdocs_garden.core.connections.dates import NoteDates, chinese_date, git_history, note_dates
+from mkdocs_garden.core.connections.folders import ListedNote, folder_pages
+from mkdocs_garden.core.connections.graph_data import (
+    GraphInput,
+    GraphNode,
+    build_graph,
+    graph_json,
+    graph_page_markdown,
+)
+from mkdocs_garden.core.connections.links import LinkGraph, collect_links
+from mkdocs_garden.core.connections.recent import fill_recent, has_recent_directive
+from mkdocs_garden.core.connections.section import SectionOptions, connections_section
+from mkdocs_garden.core.connections.tag_pages import TagPages, tag_pages, tag_pages_folder
+from mkdocs_garden.core.text import narrow_html
+from mkdocs_garden.core.urls import quote_path, relative_path, relative_url
+from mkdocs_garden.core.vault import Note
+
+from .connections_config import ConnectionsConfig
+from .obsidian import ObsidianPlugin
+
+log = logging.getLogger("mkdocs.plugins.garden.connections")
+
+
+class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.obsidian: ObsidianPlugin | None = None
+        self.links = LinkGraph()
+        self.sections: dict[str, bytes] = {}
+        """Each note's backlinks and local graph, as packed HTML."""
+        self._unsectioned: tuple[Page, str] | None = None
+        """The page being written, and its content before the section was added."""
+        self.notes: dict[str, Note] = {}
+        self.dates: dict[str, NoteDates] = {}
+        self.listed: list[ListedNote] = []
+        self.titles: dict[str, str] = {}
+        self.tags: dict[str, list[str]] = {}
+        self.urls: dict[str, str] = {}
+        self.tag_pages = TagPages({}, {})
+        self.graph_url: str | None = None
+        self.graph_page_url: str | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        plugin = config.plugins.get("garden/obsidian")
+        if not isinstance(plugin, ObsidianPlugin):
+            raise PluginError("garden/connections needs the garden/obsidian plugin before it")
+        self.obsidian = plugin
+        return config
+
+    @event_priority(40)  # after garden/obsidian has read the vault
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        started = time.perf_counter()
+        assert self.obsidian is not None
+        site = self.obsidian.site
+        assert site is not None
+        self.urls = dict(self.obsidian.site_urls)
+        # `mkdocs serve` builds again with the same plugin: nothing is kept from the last build.
+        self.tag_pages = TagPages({}, {})
+        self.graph_url = self.graph_page_url = None
+        self.notes = site.notes
+        self.titles = site.titles
+        self.tags = site.tags
+        self.links = collect_links(site.pages, site.table)
+        self.dates = self._dates(config)
+        self.listed = [ListedNote(path, self.titles[path], self.dates[path]) for path in self.notes]
+        self._add_pages(files, config)
+        if self.config.graph:
+            self._add_graph(files, config)
+        # Each note's closing section made now, and kept packed: the links and the sentences
+        # around them need not stay for the rest of the build.
+        self.sections = {
+            path: zlib.compress(self._section(path, self.urls[path]).encode("utf-8"), 1)
+            for path in self.notes
+        }
+        self.links = LinkGraph()
+        site.forget_link_sentences()
+        log.info(f"garden: connections {time.perf_counter() - started:.2f} s")
+        return files
+
+    # Dates -----------------------------------------------------------------------------
+
+    def _dates(self, config: MkDocsConfig) -> dict[str, NoteDates]:
+        history = git_history(Path(config.docs_dir)) if self.config.git_dates else {}
+        dates, diagnostics = note_dates(self.notes, history)
+        for diagnostic in diagnostics:
+            log.log(int(diagnostic.severity), f"garden: {diagnostic}")
+        return dates
+
+    # Generated pages -------------------------------------------------------------------
+
+    def _add_pages(self, files: Files, config: MkDocsConfig) -> None:
+        taken = {file.dest_uri for file in files}
+        if self.config.folder_pages:
+            for path, markdown in folder_pages(self.listed).items():
+                self._generate(files, config, taken, path, markdown, InclusionLevel.UNDEFINED)
+        assert self.obsidian is not None and self.obsidian.material_tags is not None
+        if self.config.tag_pages and self.obsidian.material_tags.listings:
+            pages = tag_pages(self.listed, self.tags, tag_pages_folder(self.obsidian.tags_page))
+            written = {
+                path: markdown
+                for path, markdown in pages.markdown.items()
+                if self._generate(files, config, taken, path, markdown, InclusionLevel.NOT_IN_NAV)
+            }
+            self.tag_pages = pages.only(written)
+
+    def _generate(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        taken: set[str],
+        path: str,
+        markdown: str,
+        inclusion: InclusionLevel,
+    ) -> bool:
+        """Add a generated page, unless its output would replace a file of the site."""
+        file = File.generated(config, path, content=markdown, inclusion=inclusion)
+        if file.dest_uri in taken:
+            log.info(f"garden: {file.dest_uri} is taken by a file of the vault; no page for {path}")
+            return False
+        taken.add(file.dest_uri)
+        files.append(file)
+        self.urls[path] = file.url
+        return True
+
+    # The graph -------------------------------------------------------------------------
+
+    def _add_graph(self, files: Files, config: MkDocsConfig) -> None:
+        started = time.perf_counter()
+        graph = build_graph(self._graph_input())
+        # As UTF-8 bytes: the file is held until written, and a title with an emoji would make
+        # the whole text take four bytes a character.
+        json_data = graph_json(graph).encode("utf-8")
+        json_file = File.generated(config, self.config.graph_file, content=json_data)
+        taken = {file.dest_uri for file in files}
+        if json_file.dest_uri in taken:
+            log.warning(f"garden: {json_file.dest_uri} is a file of the vault; no graph written")
+            return
+        files.append(json_file)
+        self.graph_url = json_file.url
+        page = self.config.graph_page
+        if page:
+            url = File.generated(config, page, content="").url
+            markdown = graph_page_markdown(relative_url(json_file.url, url), graph)
+            if self._generate(files, config, taken, page, markdown, InclusionLevel.UNDEFINED):
+                self.graph_page_url = url
+        nodes, edges = len(graph["nodes"]), len(graph["edges"])
+        seconds = time.perf_counter() - started
+        log.info(f"garden: graph of {nodes} nodes and {edges} edges laid out in {seconds:.2f} s")
+
+    def _graph_input(self) -> GraphInput:
+        notes = [GraphNode(path, self.titles[path], self.urls[path]) for path in sorted(self.notes)]
+        tags: dict[str, list[str]] = {}
+        if self.config.graph_tags:
+            for path in sorted(self.notes):
+                for tag in self.tags[path]:
+                    tags.setdefault(tag, []).append(path)
+        tag_urls = {tag: self._tag_url(tag) for tag in tags}
+        ghosts = self.links.ghosts if self.config.graph_ghosts else {}
+        return GraphInput(notes, self.links.pairs(), tags, tag_urls, ghosts)
+
+    def _tag_url(self, tag: str) -> str | None:
+        page = self.tag_pages.page_of(tag)
+        return self.urls.get(page) if page else None
+
+    # Pages -----------------------------------------------------------------------------
+
+    @event_priority(40)  # after garden/obsidian has rendered the note
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        path = page.file.src_uri
+        dates = self.dates.get(path)
+        if dates is not None:
+            if dates.modified:
+                page.meta["git_revision_date_localized"] = chinese_date(dates.modified)
+            if dates.created:
+                page.meta["git_creation_date_localized"] = chinese_date(dates.created)
+        if not has_recent_directive(markdown):
+            return markdown
+        others = [note for note in self.listed if note.path != path]
+        return fill_recent(markdown, others, lambda target: quote_path(relative_path(target, path)))
+
+    @event_priority(-100)  # after the search plugin has indexed the page
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        self._prefer_tag_pages(context)
+        section = self.sections.pop(page.file.src_uri, None)
+        if section is not None and page.content is not None:
+            self._unsectioned = (page, page.content)
+            page.content += narrow_html(zlib.decompress(section).decode("utf-8"))
+        return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """The page is written: its content goes back to what the search index read, so
+        that the section, only ever wanted in the written page, is not held to the end of
+        the build by every page."""
+        if self._unsectioned is not None and self._unsectioned[0] is page:
+            page.content = self._unsectioned[1]
+        self._unsectioned = None
+        return output
+
+    def _section(self, path: str, page_url: str) -> str:
+        options = SectionOptions(
+            show_empty=self.config.backlinks and self.config.backlinks_empty == "message",
+            graph_src=_relative_or_none(self.graph_url, page_url),
+            graph_page=_relative_or_none(self.graph_page_url, page_url),
+        )
+        return connections_section(
+            path,
+            self.links.backlinks(path) if self.config.backlinks else [],
+            self.titles.__getitem__,
+            lambda source: relative_url(self.urls[source], page_url),
+            options,
+        )
+
+    def _prefer_tag_pages(self, context: TemplateContext) -> None:
+        """Material links a page's tags to the listings that feature them, and only the tags
+        index has one: each tag's own page (a plain list, see `tag_pages`) goes first, so that
+        the tag chip leads there; the index stays as the second link."""
+        references: list[Any] = context.get("tags") or []  # type: ignore[assignment]
+        for reference in references:
+            page = self.tag_pages.page_of(str(reference))
+            own = self.urls.get(page) if page else None
+            links = getattr(reference, "links", None)
+            if own is not None and isinstance(links, list):
+                links.insert(0, Link(f"#{reference}", own))
+
+
+def _relative_or_none(url: str | None, page_url: str) -> str | None:
+    return relative_url(url, page_url) if url is not None else None

@@ -1,0 +1,28 @@
+"""Options of the `garden/connections` plugin."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class ConnectionsConfig(Config):
+    backlinks = c.Type(bool, default=True)
+    """End each note with the published notes that link to or embed it."""
+    backlinks_empty = c.Choice(("message", "hide"), default="message")
+    """For a note nothing links to: a short sentence saying so, or no backlinks at all."""
+    graph = c.Type(bool, default=True)
+    """Write the laid-out graph as JSON and show a local graph on each note."""
+    graph_file = c.Type(str, default="graph.json")
+    graph_page = c.Type(str, default="graph.md")
+    """The generated page showing the whole graph; empty for none."""
+    graph_tags = c.Type(bool, default=False)
+    """Show tags as nodes, linked to the notes that carry them."""
+    graph_ghosts = c.Type(bool, default=False)
+    """Show notes that are linked to but not written yet as faint nodes."""
+    folder_pages = c.Type(bool, default=True)
+    """A listing page for every folder without an index note."""
+    tag_pages = c.Type(bool, default=True)
+    """A page per tag, in the folder of the tags index (Material's listing, one tag)."""
+    git_dates = c.Type(bool, default=True)
+    """Take a note's dates from git history when its frontmatter has none."""

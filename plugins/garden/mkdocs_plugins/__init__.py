@@ -1,1 +1,0 @@
-"""Thin MkDocs adapters over `garden.core`."""

@@ -1,0 +1,1 @@
+"""Thin MkDocs adapters over `mkdocs_garden.core`."""
