@@ -45,9 +45,19 @@ class Installed:
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     """Garden from a wheel of this checkout, in a virtualenv of its own."""
     work = tmp_path_factory.mktemp("install")
+    source = work / "source"  # a copy, so that building leaves nothing in the checkout
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        if (ROOT / name).is_file():
+            shutil.copy(ROOT / name, source / name)
+    shutil.copytree(
+        ROOT / "plugins",
+        source / "plugins",
+        ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"),
+    )
     pip = [sys.executable, "-m", "pip"]
     wheel = subprocess.run(
-        [*pip, "wheel", "--no-deps", "-q", "-w", str(work / "dist"), str(ROOT)],
+        [*pip, "wheel", "--no-deps", "-q", "-w", str(work / "dist"), str(source)],
         capture_output=True,
         text=True,
     )

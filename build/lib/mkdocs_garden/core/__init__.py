@@ -1,1 +1,0 @@
-"""The MkDocs-free core: vault index, link resolution, Obsidian syntax, frontmatter."""

@@ -1,1 +1,0 @@
-"""Connections between notes: links, backlinks, the graph and its layout."""

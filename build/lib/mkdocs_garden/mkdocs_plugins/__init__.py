@@ -1,1 +1,0 @@
-"""Thin MkDocs adapters over `mkdocs_garden.core`."""
