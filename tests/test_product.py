@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
+import yaml
 
 from conftest import ROOT
 from sitebuild import broken_links, site_texts
@@ -150,6 +151,18 @@ def _other_hosts(site: Path) -> set[str]:
     return found
 
 
+def _workflow_fetches_mermaid(site: Path) -> bool:
+    """Whether the site's Pages workflow would run `garden mermaid` for the vault as it is."""
+    workflow = yaml.safe_load((site / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    (step,) = [
+        s for s in workflow["jobs"]["build"]["steps"] if "garden mermaid" in s.get("run", "")
+    ]
+    script = step["run"].replace("garden mermaid", "echo fetch")
+    result = subprocess.run(["bash", "-c", script], cwd=site, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip() == "fetch"
+
+
 def _build(installed: Installed, site: Path) -> Path:
     result = installed.run(installed.bin / "mkdocs", "build", "--strict", cwd=site)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -173,6 +186,7 @@ def test_a_new_site_has_the_whole_garden(installed: Installed, tmp_path: Path) -
     }
     assert (site / ".github" / "workflows" / "pages.yml").is_file()
     _small_vault(site / "docs")
+    assert _workflow_fetches_mermaid(site)
     _mermaid_installed(site)
     out = _build(installed, site)
 
@@ -227,6 +241,7 @@ def test_an_existing_vault_is_published_in_place(installed: Installed, tmp_path:
     )
     assert made.returncode == 0, made.stderr
     assert 'docs_dir: "content"' in (quartz / "mkdocs.yml").read_text(encoding="utf-8")
+    assert not _workflow_fetches_mermaid(quartz)  # no diagram: no Node, no script
     assert not (quartz / "docs").exists()
     out = _build(installed, quartz)
     assert "欢迎" in (out / "index.html").read_text(encoding="utf-8")

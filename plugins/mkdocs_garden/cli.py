@@ -1,4 +1,5 @@
-"""The `garden` command: `garden new 目录` starts a site."""
+"""The `garden` command: `garden new 目录` starts a site; `garden mermaid` fetches Mermaid's
+browser script for a site with diagrams, without Node.js."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from .mermaid_script import DEFAULT_TARGET, MERMAID_VERSION, MermaidError, install_mermaid
 from .new_site import NewSite, NewSiteError, write_new_site
 
 
@@ -48,4 +50,30 @@ def new(
         click.echo(f"wrote      {path}")
     for path in site.left_alone:
         click.echo(f"left alone {path} (it exists)")
+    if site.vault_outside:
+        click.echo(
+            "\nThe vault lies outside the site's folder, and a GitHub Pages build sees only "
+            "the repository: keep the vault inside it (`garden new . --vault content`), or "
+            "publish from this machine with `mkdocs gh-deploy`."
+        )
     click.echo(f"\nNext: cd {folder} && read README.md (two commands: serve, build)")
+
+
+@main.command()
+@click.option("--version", default=MERMAID_VERSION, show_default=True, help="Mermaid's version.")
+@click.option(
+    "--to",
+    "target",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_TARGET,
+    show_default=True,
+    help="Where the package goes (the default is where garden/obsidian looks).",
+)
+def mermaid(version: str, target: Path) -> None:
+    """Fetch Mermaid's browser script from the npm registry, without Node.js: once, for a
+    site whose notes draw diagrams. Run it beside mkdocs.yml."""
+    try:
+        script = install_mermaid(target, version)
+    except MermaidError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"wrote {script} (mermaid {version}); the site serves it from now on")

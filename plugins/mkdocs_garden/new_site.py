@@ -27,6 +27,8 @@ class NewSite:
     requirement: str = ""
     written: list[str] = field(default_factory=list)
     left_alone: list[str] = field(default_factory=list)
+    vault_outside: bool = False
+    """The vault lies outside the site's folder (so outside its git repository)."""
 
 
 def write_new_site(site: NewSite) -> NewSite:
@@ -35,13 +37,14 @@ def write_new_site(site: NewSite) -> NewSite:
     if folder.exists() and not folder.is_dir():
         raise NewSiteError(f"{site.folder} is a file, not a folder")
     docs_dir = _docs_dir(folder, site.vault)
+    site.vault_outside = docs_dir.startswith("/")
     name = site.site_name or folder.name
     files = {
         "mkdocs.yml": _mkdocs_yml(name, site.site_url, docs_dir, site.publish),
         "requirements.txt": _requirements(site.requirement),
         ".gitignore": GITIGNORE,
         "README.md": _readme(name),
-        ".github/workflows/pages.yml": PAGES_WORKFLOW,
+        ".github/workflows/pages.yml": _pages_workflow(docs_dir),
     }
     if site.vault is None:
         files["docs/index.md"] = _first_note(name)
@@ -156,7 +159,8 @@ Push to GitHub, then in the repository's settings choose *Pages → Source: GitH
 `plugins: [garden]` in `mkdocs.yml` turns on every part of Garden with its defaults. List a
 part to configure it, for example `- garden/obsidian: {{publish: exclude}}` to publish every
 note but those with `publish: false`; `theme:` takes Material for MkDocs' settings.
-Mermaid diagrams need mermaid's browser script once: `npm install mermaid@11`.
+Mermaid diagrams need mermaid's browser script, which the site then serves itself: run
+`.venv/bin/garden mermaid` once (GitHub Pages does it when a note has a diagram).
 """
 
 
@@ -167,7 +171,12 @@ GITIGNORE = """/site/
 __pycache__/
 """
 
-PAGES_WORKFLOW = """# Build the site and publish it to GitHub Pages on every push to main.
+
+def _pages_workflow(docs_dir: str) -> str:
+    return PAGES_WORKFLOW.replace("DOCS_DIR", json.dumps(docs_dir, ensure_ascii=False))
+
+
+PAGES_WORKFLOW = r"""# Build the site and publish it to GitHub Pages on every push to main.
 name: Publish to GitHub Pages
 
 on:
@@ -195,12 +204,15 @@ jobs:
         with:
           python-version: "3.12"
           cache: pip
-      - name: Mermaid's browser script, for sites that have a package.json naming it
-        run: if [ -f package.json ]; then npm install --ignore-scripts; fi
       - id: pages
         uses: actions/configure-pages@v5
+      - name: Install Garden
+        run: pip install -r requirements.txt
+      - name: Mermaid's browser script, when a note draws a diagram
+        run: |
+          if grep -rqsE --include='*.md' '^\s*(```|~~~)\s*mermaid' DOCS_DIR; then garden mermaid; fi
       - name: Build the site
-        run: pip install -r requirements.txt && mkdocs build --strict
+        run: mkdocs build --strict
       - uses: actions/upload-pages-artifact@v3
         with:
           path: site

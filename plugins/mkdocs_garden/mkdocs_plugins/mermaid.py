@@ -1,9 +1,9 @@
 """Mermaid served by the site itself.
 
 Material for MkDocs loads mermaid from a CDN unless a global `mermaid` exists. Every page gets a
-small loader that defines it (see site_assets); the real script, installed from the npm
-registry (`npm install mermaid@11`), is copied into the site and loaded only when a page has a
-diagram. A site without diagrams needs neither Node nor the script.
+small loader that defines it (see site_assets); the real script, fetched from the npm
+registry (`garden mermaid`, or `npm install mermaid@11`), is copied into the site and loaded
+only when a page has a diagram. A site without diagrams needs neither Node nor the script.
 """
 
 from __future__ import annotations
@@ -41,7 +41,6 @@ class LocalMermaid:
             self.reported = True
             log.warning(
                 f"garden: {page_path} has a Mermaid diagram but '{self.script_option}' does not "
-                "exist: run `npm install mermaid@11` beside mkdocs.yml (Node.js), or set "
-                "garden/obsidian's `mermaid_script` to a copy of mermaid.min.js, so that the "
-                "site serves mermaid itself"
+                "exist: run `garden mermaid` beside mkdocs.yml (or `npm install mermaid@11`, "
+                "with Node.js) so that the site serves mermaid itself"
             )
