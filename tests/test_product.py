@@ -300,5 +300,5 @@ def test_the_install_is_only_what_a_build_needs(installed: Installed) -> None:
     packages = installed.run(installed.bin / "python", "-m", "pip", "list", cwd=Path.cwd())
     names = {line.split()[0].lower() for line in packages.stdout.splitlines()[2:]}
     assert {"mkdocs-garden", "mkdocs", "mkdocs-material"} <= names
-    assert not names & {"pytest", "playwright", "hypothesis", "ruff", "mypy"}
+    assert not names & {"pytest", "playwright", "hypothesis", "ruff", "mypy", "matplotlib"}
     assert shutil.which("garden", path=str(installed.bin)) is not None

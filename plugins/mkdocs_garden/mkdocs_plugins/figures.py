@@ -8,6 +8,7 @@ hands the cached files to MkDocs as generated files (so `docs/` never changes un
 from __future__ import annotations
 
 import logging
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,14 @@ class FiguresPlugin(BasePlugin[FiguresConfig]):
 
     def _path(self, config: MkDocsConfig, option: str) -> Path:
         return Path(config.config_file_path or ".").parent / option
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if find_spec("matplotlib") is None:
+            raise PluginError(
+                "garden/figures draws with matplotlib, which is not installed: "
+                "pip install 'mkdocs-garden[figures]'"
+            )
+        return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         scripts_dir = self._path(config, self.config.scripts_dir)
