@@ -257,7 +257,9 @@ def test_obsidian_settings_home_note_and_hidden_folders(
     _small_vault(vault)
     (vault / "笔记" / "点积.md").unlink()  # its Mermaid diagram would need the script
     (vault / ".obsidian").mkdir()
-    (vault / ".obsidian" / "app.json").write_text('{"strictLineBreaks": true}', encoding="utf-8")
+    (vault / ".obsidian" / "app.json").write_text(
+        '{"strictLineBreaks": true, "attachmentFolderPath": "附件"}', encoding="utf-8"
+    )
     (vault / ".obsidian" / "templates.json").write_text('{"folder": "模板"}', encoding="utf-8")
     (vault / "模板").mkdir()
     (vault / "模板" / "日记模板.md").write_text(
@@ -266,7 +268,8 @@ def test_obsidian_settings_home_note_and_hidden_folders(
     (vault / ".trash").mkdir()
     (vault / ".trash" / "删掉的.md").write_text("---\npublish: true\n---\n回收站里的\n", "utf-8")
     (vault / "Home.md").write_text(
-        "---\npublish: true\n---\n第一行\n第二行\n\n去看 [[注意力]]。\n", encoding="utf-8"
+        "---\npublish: true\n---\n第一行\n第二行\n\n去看 [[注意力]]。\n\n![[示意图.png]]\n",
+        encoding="utf-8",
     )
     made = installed.run(installed.bin / "garden", "new", "网站", "--vault", vault, cwd=tmp_path)
     assert made.returncode == 0, made.stderr
@@ -274,6 +277,7 @@ def test_obsidian_settings_home_note_and_hidden_folders(
 
     home = (out / "index.html").read_text(encoding="utf-8")
     assert "第一行第二行" in home  # strict line breaks: joined, no space between Chinese
+    assert quote("示意图.png") in home and (out / "附件" / "示意图.png").is_file()
     assert broken_links(out, "/REPOSITORY/") == []  # the logo and the site name reach a page
     assert not (out / "Home").exists()
     for path, text in site_texts(out):
