@@ -111,3 +111,18 @@ def test_code_blocks_rendered_by_garden_get_material_copy_buttons(page: Any, bas
     copy.wait_for(state="attached", timeout=10_000)
     assert page.locator(".highlight code a[id^='__codelineno-']").count() > 5
     assert page.errors == []
+
+
+@pytest.mark.parametrize("modifier", ["Control", "Meta"])
+def test_ctrl_k_opens_the_search(page: Any, base_url: str, modifier: str) -> None:
+    page.goto(note_url(base_url, f"🪄AI漫谈/{DOT_TITLE}/"))
+    page.locator("article").click()
+    page.keyboard.press(f"{modifier}+k")
+    field = page.locator(".md-search__input")
+    assert field.evaluate("e => e === document.activeElement")
+    assert page.locator("input[data-md-toggle='search']").is_checked()
+    page.keyboard.type("点积")
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    titles = page.locator(".md-search-result__item h1").all_inner_texts()
+    assert titles[0].replace("\u200b", "") == DOT_TITLE

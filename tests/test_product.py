@@ -210,6 +210,8 @@ def test_a_new_site_has_the_whole_garden(installed: Installed, tmp_path: Path) -
         "笔记/注意力.md",
     }
     assert "找不到这一页" in (out / "404.html").read_text(encoding="utf-8")
+    assert "<title>点积</title>" in (out / "rss.xml").read_text(encoding="utf-8")
+    assert '<meta property="og:title" content="点积">' in page and "分钟读完" in page
     index = (out / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "\\u200b" in index or "\u200b" in index  # Chinese split into words
     assert _other_hosts(out) == set()

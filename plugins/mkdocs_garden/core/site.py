@@ -17,12 +17,14 @@ from dataclasses import dataclass, field
 
 from .anchors import Slugify
 from .attachments import Attachments, choose_attachments
+from .cover import cover_of
 from .diagnostics import Diagnostic, Severity
 from .link_table import LinkTable, SiteFacts, build_link_table, resolve_page
 from .markup import render_failure_page
 from .page.build import PageOptions, render_note
 from .page.fill import FilledPage, Filling, fill_page
 from .page.model import NotePage, pack_html
+from .reading_time import reading_minutes
 from .resolve import Resolver
 from .urls import OwnSite
 from .vault import INDEX_NAMES, Note, Vault
@@ -59,6 +61,8 @@ class GardenSite:
         }
         self.titles = {path: self._title(note) for path, note in self.notes.items()}
         self.tags = {path: self._tags(note) for path, note in self.notes.items()}
+        self.covers: dict[str, str] = {}
+        """Each published note's card image (`image`/`cover`): a vault file or an address."""
         self.urls: dict[str, str] = {}
         self.facts = SiteFacts(lambda path: None)
         self.table = LinkTable({}, [])
@@ -82,8 +86,20 @@ class GardenSite:
     def choose_attachments(
         self, public: Iterable[str], read_page: Callable[[str], str]
     ) -> Attachments:
+        """The attachments published notes refer to, their card images included."""
+        self.covers = {
+            path: cover
+            for path, note in self.notes.items()
+            if (cover := cover_of(note, self.resolver))
+        }
+        images = [cover for cover in self.covers.values() if cover in self.vault.files]
         return choose_attachments(
-            self.vault, self.pages.values(), self.resolver, self.options.own_site, public, read_page
+            self.vault,
+            self.pages.values(),
+            self.resolver,
+            self.options.own_site,
+            [*public, *images],
+            read_page,
         )
 
     def resolve_links(
@@ -143,7 +159,9 @@ class GardenSite:
         """The note's page; a note Garden fails to render costs its own page, not the site:
         the page shows the note's text as written, and the failure is reported."""
         try:
-            return render_note(note.path, note.body, note.body_line, self.page_options)
+            page = render_note(note.path, note.body, note.body_line, self.page_options)
+            page.reading_minutes = reading_minutes(note.body)
+            return page
         except Exception as error:  # a defect of Garden's, met by one note
             message = (
                 f"could not be rendered ({type(error).__name__}: {error}); the page shows the "

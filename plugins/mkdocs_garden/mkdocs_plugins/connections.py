@@ -6,9 +6,11 @@ is in `mkdocs_garden.core.connections`; this module only connects MkDocs events 
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 import zlib
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_theme_dir
 from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_garden.core.connections.dates import NoteDates, chinese_date, git_history, note_dates
@@ -33,8 +36,11 @@ from mkdocs_garden.core.connections.links import LinkGraph, collect_links
 from mkdocs_garden.core.connections.recent import fill_recent, has_recent_directive
 from mkdocs_garden.core.connections.section import SectionOptions, connections_section
 from mkdocs_garden.core.connections.tag_pages import TagPages, tag_pages, tag_pages_folder
+from mkdocs_garden.core.feeds import FEED_NAMES, FeedEntry, rss_feed, summary_of
+from mkdocs_garden.core.link_card import LinkCard, card_tags, reading_time_fact
+from mkdocs_garden.core.redirects import RedirectSource, plan_redirects, redirect_page
 from mkdocs_garden.core.text import narrow_html
-from mkdocs_garden.core.urls import quote_path, relative_path, relative_url
+from mkdocs_garden.core.urls import has_scheme, quote_path, relative_path, relative_url
 from mkdocs_garden.core.vault import Note
 
 from .connections_config import ConnectionsConfig
@@ -62,6 +68,11 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self.tag_pages = TagPages({}, {})
         self.graph_url: str | None = None
         self.graph_page_url: str | None = None
+        self.feed_url: str | None = None
+        self.summaries: dict[str, str] = {}
+        """Each note's summary: its `description`, else its first paragraph as text."""
+        self.minutes: dict[str, int] = {}
+        self.covers: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         plugin = config.plugins.get("garden/obsidian")
@@ -79,16 +90,26 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self.urls = dict(self.obsidian.site_urls)
         # `mkdocs serve` builds again with the same plugin: nothing is kept from the last build.
         self.tag_pages = TagPages({}, {})
-        self.graph_url = self.graph_page_url = None
+        self.graph_url = self.graph_page_url = self.feed_url = None
         self.notes = site.notes
         self.titles = site.titles
         self.tags = site.tags
         self.links = collect_links(site.pages, site.table)
         self.dates = self._dates(config)
+        self.summaries = {
+            path: summary_of(note.info.description, site.pages[path].summary)
+            for path, note in self.notes.items()
+        }
+        self.minutes = {path: site.pages[path].reading_minutes for path in self.notes}
+        self.covers = dict(site.covers)
         self.listed = [ListedNote(path, self.titles[path], self.dates[path]) for path in self.notes]
         self._add_pages(files, config)
         if self.config.graph:
             self._add_graph(files, config)
+        if self.config.redirects:
+            self._add_redirects(files, config)
+        if self.config.feed:
+            self._add_feed(files, config)
         # Each note's closing section made now, and kept packed: the links and the sentences
         # around them need not stay for the rest of the build.
         self.sections = {
@@ -144,6 +165,47 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         files.append(file)
         self.urls[path] = file.url
         return True
+
+    # Redirects and the feed ------------------------------------------------------------
+
+    def _add_redirects(self, files: Files, config: MkDocsConfig) -> None:
+        sources = [
+            RedirectSource(path, addresses, note.key_lines.get("aliases", 1))
+            for path, note in self.notes.items()
+            if (addresses := (*note.info.aliases, *_permalink(note)))
+        ]
+        taken = {file.dest_uri for file in files}
+        redirects, problems = plan_redirects(sources, self.urls, taken.__contains__)
+        for problem in problems:
+            log.log(int(problem.severity), f"garden: {problem}")
+        for redirect in redirects:
+            page = redirect_page(redirect, config.site_url or "")
+            files.append(File.generated(config, redirect.path, content=page))
+        if redirects:
+            log.info(f"garden: {len(redirects)} redirects from aliases and permalinks")
+
+    def _add_feed(self, files: Files, config: MkDocsConfig) -> None:
+        site_url = config.site_url or ""
+        entries = [
+            FeedEntry(
+                self.titles[path],
+                _absolute(site_url, self.urls[path]),
+                self.dates[path].latest,
+                self.summaries[path],
+            )
+            for path in self.notes
+        ]
+        feed = rss_feed(config.site_name, site_url, config.site_description or "", entries).encode(
+            "utf-8"
+        )
+        taken = {file.dest_uri for file in files}
+        self.feed_url = None
+        for name in FEED_NAMES:
+            if name in taken:
+                log.warning(f"garden: {name} is a file of the vault; the feed is not written there")
+                continue
+            files.append(File.generated(config, name, content=feed))
+            self.feed_url = self.feed_url or name
 
     # The graph -------------------------------------------------------------------------
 
@@ -217,11 +279,40 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """The page is written: its content goes back to what the search index read, so
         that the section, only ever wanted in the written page, is not held to the end of
-        the build by every page."""
+        the build by every page. The page's head gets the feed and the link card, and its
+        dates the reading time."""
         if self._unsectioned is not None and self._unsectioned[0] is page:
             page.content = self._unsectioned[1]
         self._unsectioned = None
+        head = ""
+        if self.feed_url is not None:
+            href = escape(relative_url(self.feed_url, page.url), quote=True)
+            title = escape(config.site_name, quote=True)
+            head += (
+                f'<link rel="alternate" type="application/rss+xml" title="{title}" href="{href}">\n'
+            )
+        path = page.file.src_uri
+        if path in self.notes and self.config.link_cards:
+            head += card_tags(self._card(path, page, config))
+        if head and "</head>" in output:
+            output = output.replace("</head>", head + "</head>", 1)
+        if path in self.notes and self.config.reading_time and self.minutes.get(path):
+            output = _with_reading_time(
+                output, reading_time_fact(self.minutes[path], _timer_icon())
+            )
         return output
+
+    def _card(self, path: str, page: Page, config: MkDocsConfig) -> LinkCard:
+        site_url = config.site_url or ""
+        cover = self.covers.get(path, "")
+        image = cover if has_scheme(cover) else _absolute(site_url, self.urls.get(cover, ""))
+        return LinkCard(
+            self.titles[path],
+            self.summaries[path],
+            config.site_name,
+            _absolute(site_url, page.url) if site_url else "",
+            image if site_url or has_scheme(cover) else "",
+        )
 
     def _section(self, path: str, page_url: str) -> str:
         options = SectionOptions(
@@ -252,3 +343,35 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
 
 def _relative_or_none(url: str | None, page_url: str) -> str | None:
     return relative_url(url, page_url) if url is not None else None
+
+
+def _permalink(note: Note) -> tuple[str, ...]:
+    """Obsidian Publish's `permalink` property: the address the note is published under."""
+    value = note.meta.get("permalink")
+    return (value,) if isinstance(value, str) and value.strip() else ()
+
+
+def _absolute(site_url: str, url: str) -> str:
+    """A site URL (relative to the root) as an absolute address, when the site has one."""
+    if not url:
+        return ""
+    url = "" if url in (".", "./") else url.removeprefix("./")
+    return site_url.rstrip("/") + "/" + url if site_url else url or "./"
+
+
+def _with_reading_time(output: str, fact: str) -> str:
+    """The reading time first among the page's dates, or in a line of its own where the
+    page shows no dates."""
+    aside = '<aside class="md-source-file">'
+    if aside in output:
+        return output.replace(aside, aside + fact, 1)
+    end = output.rfind("</article>")
+    if end == -1:
+        return output
+    return output[:end] + f"{aside}{fact}</aside>" + output[end:]
+
+
+@functools.cache
+def _timer_icon() -> str:
+    icon = Path(get_theme_dir("material")) / ".icons" / "material" / "timer-outline.svg"
+    return icon.read_text(encoding="utf-8") if icon.is_file() else ""

@@ -26,3 +26,11 @@ class ConnectionsConfig(Config):
     """A page per tag, in the folder of the tags index (Material's listing, one tag)."""
     git_dates = c.Type(bool, default=True)
     """Take a note's dates from git history when its frontmatter has none."""
+    redirects = c.Type(bool, default=True)
+    """A redirect to each published note from its aliases and its `permalink`."""
+    feed = c.Type(bool, default=True)
+    """An RSS feed of the published notes, as `rss.xml` and `index.xml`."""
+    link_cards = c.Type(bool, default=True)
+    """Each page's description and Open Graph / Twitter tags, for links shared in chat apps."""
+    reading_time = c.Type(bool, default=True)
+    """How long each note takes to read, shown with its dates."""

@@ -24,6 +24,7 @@ from mkdocs.structure.toc import get_toc
 
 from mkdocs_garden.core.anchors import Slugify
 from mkdocs_garden.core.diagnostics import Diagnostic, Severity
+from mkdocs_garden.core.feeds import summary_of
 from mkdocs_garden.core.home import home_note
 from mkdocs_garden.core.markup import render_failure_page
 from mkdocs_garden.core.note_meta import PublishMode
@@ -195,8 +196,11 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
             if key in meta:
                 meta[key] = Markup(escape(meta[key]))
         meta["title"] = _safe_title(self.site.titles[note.path])
-        if note.info.description:
-            meta["description"] = Markup(escape(note.info.description))
+        # The page's description: its own, else its first paragraph (for search engines and
+        # link cards; Material writes it into the page's head).
+        description = summary_of(note.info.description, self.site.pages[note.path].summary)
+        if description:
+            meta["description"] = Markup(escape(description))
         tags = self.site.tags[note.path]
         if tags:
             meta["tags"] = tags

@@ -14,6 +14,7 @@ SCRIPTS = (
     "mermaid-loader.js",  # keeps Material from fetching mermaid from a CDN
     "graph.js",  # draws the link graph the build laid out (local and global)
     "preview.js",  # hover previews of internal links, Chinese anchors included
+    "search-shortcut.js",  # Ctrl+K / ⌘K opens the search
 )
 
 

@@ -82,6 +82,7 @@ class PageRenderer(RendererHTML):
         token = tokens[idx]
         if token.hidden or _embed_paragraph(tokens, idx):
             return ""
+        writer_of(env).paragraph(token, tokens[idx + 1])
         return f"<p{_block_id(token)}>"
 
     def paragraph_close(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:

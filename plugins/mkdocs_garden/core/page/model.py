@@ -133,6 +133,9 @@ class NotePage:
     raw_html: bool = False
     """The note holds HTML of its own (more than comments), which the site sanitises."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    summary: str = ""
+    """The note's first paragraph as text: its summary when it has no `description`."""
+    reading_minutes: int = 0
 
     @property
     def html(self) -> str:

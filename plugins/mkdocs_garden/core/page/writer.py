@@ -17,6 +17,8 @@ from ..markdown.wikilink import TOKEN as WIKILINK
 from ..text import fold
 from .model import Heading, LinkUse, NotePage, Span, TocEntry, pack_html
 
+SUMMARY_CHARS = 300
+
 
 class PageWriter:
     def __init__(
@@ -50,6 +52,7 @@ class PageWriter:
         self._line = 0
         self._plain: list[str] = []
         self._plain_size = 0
+        self.summary = ""
         self._pending: dict[int, list[int]] = {}
         """Links of the current inline content: link -> [start, end] in its plain text."""
 
@@ -73,6 +76,11 @@ class PageWriter:
         if ends and self._open_blocks and self._open_blocks[-1][0] == token.level:
             _, block_id, start = self._open_blocks.pop()
             self._blocks.setdefault(fold(block_id), (block_id, start, len(self.out)))
+
+    def paragraph(self, token: Token, inline: Token) -> None:
+        """The first paragraph of the note's own text (not one in a list or a callout)."""
+        if not self.summary and token.level == 0:
+            self.summary = " ".join(plain_text(inline.children or []).split())[:SUMMARY_CHARS]
 
     def heading(self, token: Token, inline: Token) -> str:
         text = " ".join(plain_text(inline.children or []).split())
@@ -150,6 +158,7 @@ class PageWriter:
             ids=self.ids | {f"^{b[0]}" for b in self._blocks.values()},
             diagnostics=self.diagnostics,
             raw_html=self.raw_html,
+            summary=self.summary,
         )
 
     def _sections(self, offsets: list[int], end: int) -> Iterator[Span]:
