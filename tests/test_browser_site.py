@@ -126,3 +126,24 @@ def test_ctrl_k_opens_the_search(page: Any, base_url: str, modifier: str) -> Non
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
     titles = page.locator(".md-search-result__item h1").all_inner_texts()
     assert titles[0].replace("\u200b", "") == DOT_TITLE
+
+
+def test_a_figure_opens_enlarged_in_the_lightbox(page: Any, base_url: str) -> None:
+    page.goto(note_url(base_url, f"🪄AI漫谈/{DOT_TITLE}/"))
+    figure = page.locator("a.glightbox img").first
+    figure.scroll_into_view_if_needed()
+    small = figure.bounding_box()
+    figure.click()
+    enlarged = page.locator(".glightbox-container .gslide-image img").first
+    enlarged.wait_for(state="visible", timeout=10_000)
+    assert small is not None
+    # The zoom animation ends with the image wider than in the note, or as tall as it can be.
+    page.wait_for_function(
+        "([img, width]) => { const box = img.getBoundingClientRect();"
+        " return box.width > width || box.height > innerHeight * 0.8; }",
+        arg=[enlarged.element_handle(), small["width"]],
+        timeout=10_000,
+    )
+    assert "figures/" in (enlarged.get_attribute("src") or "")
+    page.keyboard.press("Escape")
+    page.locator(".glightbox-container").wait_for(state="detached", timeout=10_000)
