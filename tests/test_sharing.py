@@ -44,7 +44,7 @@ aliases: [概念/点积]
 ---
 注意力用 [[点积]] 打分，**很重要**。
 
-第二段不在摘要里。
+第二段不在摘要里，[封面图](../附件/封面.png) 也不在。
 """,
     "秘密.md": f"""---
 publish: false
@@ -152,3 +152,15 @@ def test_an_alias_lands_on_the_note_under_a_sub_path(page: Any, served: str) -> 
     page.wait_for_url(re.compile(re.escape(quote("概念/点积/")) + "$"), timeout=10_000)
     assert page.locator("h1").first.inner_text() == "点积"
     assert served.endswith("/sub/") and page.url.startswith(served)
+
+
+@pytest.mark.browser
+def test_hovering_a_link_to_an_image_previews_the_image(page: Any, served: str) -> None:
+    page.goto(served + quote("概念/注意力/"))
+    page.locator("article a", has_text="封面图").hover()
+    preview = page.locator(".garden-preview[data-state='ready']")
+    preview.wait_for(state="visible", timeout=10_000)
+    image = preview.locator("img.garden-preview-image")
+    assert image.evaluate("img => img.complete && img.naturalWidth") == 1
+    assert (image.get_attribute("src") or "").endswith(quote("附件/封面.png"))
+    assert page.errors == []

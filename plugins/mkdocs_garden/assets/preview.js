@@ -8,6 +8,7 @@
   const START_BLOCKS = 3; // without a hash: the title, then this many blocks of text…
   const START_CHARS = 400; // …or about this many characters
   const FILE = /\.(?!html?$)[a-z0-9]+$/i; // .pdf, .png, .svg…: files, not pages
+  const IMAGE = /\.(?:png|jpe?g|gif|svg|webp|avif|bmp)$/i; // files previewed as themselves
   const HEADING = /^H([1-6])$/;
   const BLOCK = "p, li, dt, dd, blockquote, table, pre, details, .admonition, .garden-math, figure";
   const TEXT = "p, ul, ol, dl, blockquote, table, details, .admonition, .garden-math";
@@ -31,12 +32,13 @@
   /* The link an event target is in, if it leads to another page of this site. */
   function previewable(target) {
     const a = target instanceof Element ? target.closest("a[href]") : null;
-    if (!a?.closest("article.md-content__inner") || a.closest(".garden-graph, .headerlink")) {
+    if (!a?.closest("article.md-content__inner") || a.closest(".garden-graph, .headerlink, .glightbox")) {
       return null;
     }
     const url = new URL(a.href); // mailto: and other schemes have the origin "null"
     const here = url.pathname === location.pathname && url.search === location.search;
-    const page = url.pathname.startsWith(scope) && !FILE.test(url.pathname) && !a.hasAttribute("download");
+    const kind = IMAGE.test(url.pathname) || !FILE.test(url.pathname);
+    const page = url.pathname.startsWith(scope) && kind && !a.hasAttribute("download");
     return url.origin === location.origin && page && !here ? a : null;
   }
 
@@ -207,6 +209,10 @@
     box.dataset.previewUrl = url.href;
     box.hidden = false;
     fill("loading", "加载中…");
+    if (IMAGE.test(url.pathname)) {
+      showImage(url, mine);
+      return;
+    }
     load(url.href.split("#")[0])
       .then((doc) => {
         if (mine !== ticket) return;
@@ -215,6 +221,16 @@
         else hide(); // a page of the site that is not a note, such as pages/*.html
       })
       .catch(() => mine === ticket && fill("error", "无法加载预览"));
+  }
+
+  /* A link to an image of the site: the image itself, once it has loaded. */
+  function showImage(url, mine) {
+    const image = new Image();
+    image.className = "garden-preview-image";
+    image.alt = link?.textContent.trim() ?? "";
+    image.addEventListener("load", () => mine === ticket && fill("ready", image));
+    image.addEventListener("error", () => mine === ticket && fill("error", "无法加载预览"));
+    image.src = url.href;
   }
 
   function hide() {
