@@ -79,7 +79,7 @@ def _plain_theme() -> str:
 
 
 def _plain_plugins() -> str:
-    """Material's search (same separator), tags and the lightbox, and the Markdown
+    """Material's search (same separator) and tags, and the Markdown
     extensions the preset gives generated pages, here for every page; a plain site handles
     math with arithmatex (and a script the reader's browser runs)."""
     extensions = "".join(
@@ -92,7 +92,7 @@ def _plain_plugins() -> str:
     )
     return (
         "plugins:\n  - search:\n      lang: en\n"
-        f"      separator: '{SEARCH_SEPARATOR}'\n  - tags\n  - glightbox\n\n"
+        f"      separator: '{SEARCH_SEPARATOR}'\n  - tags\n\n"
         "markdown_extensions:\n"
         "  - toc:\n      permalink: true\n"
         "      slugify: !!python/object/apply:pymdownx.slugs.slugify\n"

@@ -130,7 +130,7 @@ def test_ctrl_k_opens_the_search(page: Any, base_url: str, modifier: str) -> Non
 
 def test_a_figure_opens_enlarged_in_the_lightbox(page: Any, base_url: str) -> None:
     page.goto(note_url(base_url, f"🪄AI漫谈/{DOT_TITLE}/"))
-    figure = page.locator("a.glightbox img").first
+    figure = page.locator("article img.garden-zoomable").first
     figure.scroll_into_view_if_needed()
     small = figure.bounding_box()
     figure.click()

@@ -40,7 +40,7 @@ def test_one_line_turns_on_every_part(tmp_path: Path) -> None:
     assert 'class="garden-backlinks"' in (tmp_path / "site/另一篇/index.html").read_text("utf-8")
     assert (tmp_path / "site" / ".nojekyll").is_file()  # garden/publish
     assert (tmp_path / "site" / "graph.json").is_file()  # garden/connections
-    assert (tmp_path / "site" / "assets/javascripts/glightbox.min.js").is_file()  # lightbox
+    assert (tmp_path / "site" / "assets/garden/glightbox.min.js").is_file()  # lightbox
 
 
 def test_a_part_the_site_lists_keeps_the_sites_settings(tmp_path: Path) -> None:

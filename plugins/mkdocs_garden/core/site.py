@@ -38,6 +38,7 @@ class SiteOptions:
     own_site: OwnSite = field(default_factory=lambda: OwnSite(()))
     missing_severity: Severity = Severity.INFO
     site_name: str = ""
+    shown_properties: tuple[str, ...] = ()
 
 
 class GardenSite:
@@ -54,7 +55,11 @@ class GardenSite:
         }
         """The published notes, each with a page: the one answer to "is it published?"."""
         self.page_options = PageOptions(
-            options.slugify, options.separator, options.breaks, self._is_own_address
+            options.slugify,
+            options.separator,
+            options.breaks,
+            self._is_own_address,
+            options.shown_properties,
         )
         self.pages: dict[str, NotePage] = {
             path: self._render(note) for path, note in self.notes.items()
@@ -124,7 +129,16 @@ class GardenSite:
     ) -> tuple[NotePage, FilledPage]:
         """A note's page from its Markdown as another plugin changed it (Material's tags
         plugin marks where a listing goes), parsed a second time, this page only."""
-        page = render_note(path, markdown, body_line, self.page_options, heading_ids=True)
+        note = self.notes[path]
+        page = render_note(
+            path,
+            markdown,
+            body_line,
+            self.page_options,
+            heading_ids=True,
+            properties=note.meta,
+            key_lines=note.key_lines,
+        )
         pages = {**self.pages, path: page}
         links = resolve_page(self.vault, self.resolver, self.pages, self.facts, page)
         table = LinkTable({**self.table.resolved, path: links}, [])
@@ -159,7 +173,14 @@ class GardenSite:
         """The note's page; a note Garden fails to render costs its own page, not the site:
         the page shows the note's text as written, and the failure is reported."""
         try:
-            page = render_note(note.path, note.body, note.body_line, self.page_options)
+            page = render_note(
+                note.path,
+                note.body,
+                note.body_line,
+                self.page_options,
+                properties=note.meta,
+                key_lines=note.key_lines,
+            )
             page.reading_minutes = reading_minutes(note.body)
             return page
         except Exception as error:  # a defect of Garden's, met by one note

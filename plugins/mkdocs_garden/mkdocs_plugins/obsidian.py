@@ -76,7 +76,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _quiet_jieba()
-        site_assets.register(config)
+        site_assets.register(config, self.config.lightbox)
         self.theme = None  # `mkdocs serve` may have changed the theme's settings
         self.mermaid = LocalMermaid(self.config.mermaid_script)
         self.mermaid.configure(config)
@@ -108,6 +108,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
             OwnSite(_own_addresses(config, self.config.former_urls)),
             Severity.WARNING if self.config.missing_links == "warn" else Severity.INFO,
             str(config.site_name),
+            tuple(self.config.properties),
         )
         site = GardenSite(vault, built, options)
         self._choose_home_page(site, by_path)
@@ -117,7 +118,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
             lambda path: by_path[path].content_string,
         )
         _drop_held_back(files, by_path, attachments.held_back)
-        site_assets.add_files(files, config)
+        site_assets.add_files(files, config, self.config.lightbox)
         if self.mermaid is not None:
             self.mermaid.add_files(files, config)
         urls = self.site_urls = {f.src_uri: f.url for f in files if _built(f, self.serving)}

@@ -27,3 +27,8 @@ class ObsidianConfig(Config):
     line_breaks = c.Choice(("obsidian", "breaks", "strict"), default="obsidian")
     """`obsidian`: as the vault's `.obsidian/app.json` says (a newline is a line break unless
     "Strict line breaks" is on); `breaks` or `strict` to choose here."""
+    properties = c.ListOfItems(c.Type(str), default=[])
+    """Properties shown at the top of each note's page (`related`, `up`…), their links linked;
+    links in any property count for backlinks and the graph whether shown or not."""
+    lightbox = c.Type(bool, default=True)
+    """Click an image of a note (figures too) to see it enlarged (GLightbox, from the site)."""

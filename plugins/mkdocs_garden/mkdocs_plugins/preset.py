@@ -5,7 +5,6 @@
     plugins: [garden]
 
 The line turns on Garden's plugins, Material's search (Chinese split into words) and tags,
-the image lightbox (mkdocs-glightbox),
 the Markdown extensions of generated pages, and, when the site names no theme, the `garden`
 theme (Material with Garden's defaults). Each part stays MkDocs' own: a site that lists a
 part itself (`- search: {...}`, `- garden/connections: {...}`) configures it there, and the
@@ -60,8 +59,6 @@ PARTS = (
         {"lang": "en", "separator": SEARCH_SEPARATOR},
     ),
     Part("material/tags", ("material/tags", "tags"), "tags"),
-    # Click an image to enlarge it; the script and styles are served by the site.
-    Part("glightbox", ("glightbox",), "lightbox"),
     Part("garden/publish", ("garden/publish",), "publish"),
 )
 

@@ -13,8 +13,6 @@ class PresetConfig(Config):
     """Material's search, with Chinese split into words at build time."""
     tags = c.Type(bool, default=True)
     """Material's tags plugin (the tags index and each note's tag chips)."""
-    lightbox = c.Type(bool, default=True)
-    """Click an image (figures too) to see it enlarged (mkdocs-glightbox)."""
     publish = c.Type(bool, default=True)
     """What GitHub Pages needs beside the site (`garden/publish`)."""
     markdown_extensions = c.Type(bool, default=True)

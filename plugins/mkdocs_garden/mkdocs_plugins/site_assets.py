@@ -1,4 +1,4 @@
-"""The stylesheet and scripts Garden adds to every page, served from the site itself."""
+"""The stylesheets and scripts Garden adds to every page, served from the site itself."""
 
 from __future__ import annotations
 
@@ -16,19 +16,33 @@ SCRIPTS = (
     "preview.js",  # hover previews of internal links, Chinese anchors included
     "search-shortcut.js",  # Ctrl+K / ⌘K opens the search
 )
+LIGHTBOX = ("glightbox.min.css", "glightbox.min.js", "lightbox.js")
+"""GLightbox, as the mkdocs-glightbox package ships it (its plugin, which parses and writes
+every page again, is not used), and Garden's script that opens images with it."""
 
 
-def register(config: MkDocsConfig) -> None:
-    for name in STYLESHEETS:
+def names(lightbox: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The stylesheets and the scripts every page loads."""
+    if not lightbox:
+        return STYLESHEETS, SCRIPTS
+    return (*STYLESHEETS, LIGHTBOX[0]), (*SCRIPTS, *LIGHTBOX[1:])
+
+
+def register(config: MkDocsConfig, lightbox: bool = True) -> None:
+    stylesheets, scripts = names(lightbox)
+    for name in stylesheets:
         if f"{FOLDER}/{name}" not in config.extra_css:
             config.extra_css.append(f"{FOLDER}/{name}")
-    for name in SCRIPTS:
+    for name in scripts:
         if f"{FOLDER}/{name}" not in config.extra_javascript:
             config.extra_javascript.append(f"{FOLDER}/{name}")
 
 
-def add_files(files: Files, config: MkDocsConfig) -> None:
-    assets = package_files("mkdocs_garden").joinpath("assets")
-    for name in (*STYLESHEETS, *SCRIPTS):
-        content = assets.joinpath(name).read_text(encoding="utf-8")
+def add_files(files: Files, config: MkDocsConfig, lightbox: bool = True) -> None:
+    ours = package_files("mkdocs_garden").joinpath("assets")
+    glightbox = package_files("mkdocs_glightbox").joinpath("glightbox")
+    stylesheets, scripts = names(lightbox)
+    for name in (*stylesheets, *scripts):
+        folder = glightbox if name.startswith("glightbox.") else ours
+        content = folder.joinpath(name).read_text(encoding="utf-8")
         files.append(File.generated(config, f"{FOLDER}/{name}", content=content))

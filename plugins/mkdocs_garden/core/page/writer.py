@@ -53,6 +53,8 @@ class PageWriter:
         self._plain: list[str] = []
         self._plain_size = 0
         self.summary = ""
+        self.properties_html = ""
+        """The block of the properties the site shows, first on the page."""
         self._pending: dict[int, list[int]] = {}
         """Links of the current inline content: link -> [start, end] in its plain text."""
 
@@ -114,6 +116,12 @@ class PageWriter:
         self._pending[index] = [self._plain_size, self._plain_size]
         return index
 
+    def property_link(self, use: LinkUse, line: int) -> int:
+        """A link of the note's properties, on `line` (relative to the body, so before it)."""
+        self.links.append(use)
+        use.line = line
+        return len(self.links) - 1
+
     def link_ends(self, index: int) -> None:
         if index in self._pending:
             self._pending[index][1] = self._plain_size
@@ -138,13 +146,13 @@ class PageWriter:
 
     def page(self) -> NotePage:
         """The note's page: its HTML, with sections and block ranges as offsets into it."""
-        offsets = [0]
+        offsets = [len(self.properties_html)]
         for part in self.out:
             offsets.append(offsets[-1] + len(part))
         end = offsets[self._footnotes_part] if self._footnotes_part is not None else offsets[-1]
         return NotePage(
             path=self.path,
-            packed_html=pack_html("".join(self.out)),
+            packed_html=pack_html(self.properties_html + "".join(self.out)),
             body_line=self.body_line,
             headings=self.headings,
             sections=list(self._sections(offsets, end)),

@@ -1,0 +1,118 @@
+"""Links in a note's properties: `related: "[[笔记]]"`, `up: ["[[A]]", "[[B]]"]`, `source:
+"[文章](https://…)"`. They are links like those of the body: resolved once with them, counted by
+backlinks and the graph, and shown, for the properties a site lists, in a compact block at the
+top of the page (Obsidian's properties view, reduced to what a reader needs)."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ..markdown.wikilink import parse_wikilink
+from .model import CLOSE, OPEN, LinkKind, LinkUse, marker
+from .writer import PageWriter
+
+GARDENS_OWN = frozenset(
+    (
+        "publish",
+        "title",
+        "description",
+        "aliases",
+        "alias",
+        "tags",
+        "tag",
+        "cssclasses",
+        "cssclass",
+        "permalink",
+        "image",
+        "cover",
+    )
+)
+"""Properties Garden reads as what they are (an alias is a name, not a link)."""
+_WEB = re.compile(r"https?://", re.IGNORECASE)
+_LINK = re.compile(r"(!?\[\[[^\[\]\n]+\]\])|\[([^\[\]\n]*)\]\(([^()\s]+)\)")
+
+
+def property_links(
+    writer: PageWriter,
+    properties: Mapping[str, Any],
+    key_lines: Mapping[str, int],
+    shown: Iterable[str],
+) -> str:
+    """Record the links of every property with the writer (before the body's, so that they
+    come first), and return the HTML of the block of the `shown` properties, with link
+    markers; empty when none of them has a value."""
+    wanted = [key.casefold() for key in shown]
+    rows: list[str] = []
+    for key, value in properties.items():
+        if key in GARDENS_OWN and key not in wanted:
+            continue
+        values = _texts(value)
+        if not any(_LINK.search(text) for text in values) and key not in wanted:
+            continue
+        line = key_lines.get(key, writer.body_line) - writer.body_line
+        cells = [_value(writer, key, text, line) for text in values]
+        if key in wanted and cells:
+            rows.append(f"<dt>{html.escape(key)}</dt><dd>{'、'.join(cells)}</dd>")
+    if not rows:
+        return ""
+    return f'<dl class="garden-properties">{"".join(rows)}</dl>\n'
+
+
+def _texts(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    if isinstance(value, list):
+        return [item for item in value if isinstance(item, str) and item.strip()]
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return [str(value)]
+    return []
+
+
+def _value(writer: PageWriter, key: str, text: str, line: int) -> str:
+    """One value as HTML: its text escaped, each link in it a marked link."""
+    parts: list[str] = []
+    plain = ""
+    uses: list[tuple[LinkUse, int, int]] = []
+    position = 0
+    for match in _LINK.finditer(text):
+        parts.append(html.escape(text[position : match.start()]))
+        plain += text[position : match.start()]
+        use = _link_use(match)
+        if use is None and match.group(3) and _WEB.match(match.group(3)):
+            label = match.group(2) or match.group(3)
+            parts.append(
+                f'<a href="{html.escape(match.group(3), quote=True)}">{html.escape(label)}</a>'
+            )
+            plain += label
+        elif use is None:
+            parts.append(html.escape(match.group(0)))
+            plain += match.group(0)
+        else:
+            index = writer.property_link(use, line)
+            parts.append(f"{marker(OPEN, index)}{html.escape(use.text)}{marker(CLOSE, index)}")
+            uses.append((use, len(plain), len(plain) + len(use.text)))
+            plain += use.text
+        position = match.end()
+    parts.append(html.escape(text[position:]))
+    plain += text[position:]
+    sentence = f"{key}: {plain}"
+    for use, start, end in uses:
+        use.around = (sentence, start + len(key) + 2, end + len(key) + 2)
+    return "".join(parts)
+
+
+def _link_use(match: re.Match[str]) -> LinkUse | None:
+    if match.group(1):
+        link = parse_wikilink(match.group(1).removeprefix("!"))
+        if link is None:
+            return None
+        return LinkUse(
+            LinkKind.WIKI, link.target, link.subpath, text=link.display, alias=link.alias
+        )
+    label, target = match.group(2), match.group(3)
+    if re.match(r"[a-z][a-z0-9+.-]*:", target, re.IGNORECASE):
+        return None  # an address on the web: a plain link, not one of the site's
+    return LinkUse(LinkKind.MARKDOWN, target, text=label or target)
