@@ -44,7 +44,7 @@ def test_one_line_turns_on_every_part(tmp_path: Path) -> None:
 
 
 def test_a_part_the_site_lists_keeps_the_sites_settings(tmp_path: Path) -> None:
-    config = "plugins:\n  - garden\n  - search:\n      separator: '[\\s]+'\n"
+    config = "plugins:\n  - garden\n  - material/search:\n      separator: '[\\s]+'\n"
     result = _build(tmp_path, config)
     assert result.returncode == 0, result.stderr
     index = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
@@ -73,3 +73,9 @@ def test_a_theme_not_built_on_material_is_refused(tmp_path: Path) -> None:
     result = _build(tmp_path, "theme: readthedocs\nplugins: [garden]\n")
     assert result.returncode != 0
     assert "not built on Material for MkDocs" in result.stderr
+
+
+def test_mkdocs_own_search_is_refused_with_the_name_to_write(tmp_path: Path) -> None:
+    result = _build(tmp_path, "plugins:\n  - garden\n  - search\n")
+    assert result.returncode != 0
+    assert "write `material/search`" in result.stderr

@@ -8,6 +8,7 @@ a first note in `docs/` or `docs_dir` pointing at an existing vault.
 from __future__ import annotations
 
 import json
+import shlex
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
@@ -48,15 +49,28 @@ def write_new_site(site: NewSite) -> NewSite:
     }
     if site.vault is None:
         files["docs/index.md"] = _first_note(name)
+    for relative in files:
+        _check_folders(folder, relative)
     for relative, text in files.items():
         path = folder / relative
-        if path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with path.open("x", encoding="utf-8") as new_file:  # never replaces, nor follows
+                new_file.write(text)  # a link to somewhere else
+        except FileExistsError:
             site.left_alone.append(relative)
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
         site.written.append(relative)
     return site
+
+
+def _check_folders(folder: Path, relative: str) -> None:
+    """Before anything is written: every folder on the way to a file must be a folder."""
+    for parent in [folder, *reversed((folder / relative).parents)]:
+        if parent in folder.parents or parent == folder.parent:
+            continue
+        if (parent.exists() or parent.is_symlink()) and not parent.is_dir():
+            raise NewSiteError(f"{parent} is a file where the site needs a folder")
 
 
 def _docs_dir(folder: Path, vault: Path | None) -> str:
@@ -82,7 +96,7 @@ def _mkdocs_yml(name: str, url: str, docs_dir: str, publish: str) -> str:
     address = url or "https://USER.github.io/REPOSITORY/"
     lines = [
         f"site_name: {json.dumps(name, ensure_ascii=False)}",
-        f"site_url: {address}" + ("" if url else "  # where the site will live"),
+        f"site_url: {json.dumps(address)}" + ("" if url else "  # where the site will live"),
     ]
     if docs_dir != "docs":
         lines.append(f"docs_dir: {json.dumps(docs_dir, ensure_ascii=False)}")
@@ -173,7 +187,7 @@ __pycache__/
 
 
 def _pages_workflow(docs_dir: str) -> str:
-    return PAGES_WORKFLOW.replace("DOCS_DIR", json.dumps(docs_dir, ensure_ascii=False))
+    return PAGES_WORKFLOW.replace("DOCS_DIR", shlex.quote(docs_dir))
 
 
 PAGES_WORKFLOW = r"""# Build the site and publish it to GitHub Pages on every push to main.

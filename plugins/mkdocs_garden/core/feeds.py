@@ -10,12 +10,14 @@ names, so that a reader who followed either keeps receiving it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
 FEED_NAMES = ("rss.xml", "index.xml")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 SUMMARY_LENGTH = 200
 
 
@@ -41,8 +43,8 @@ def rss_feed(
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<rss version="2.0">\n<channel>\n'
-        f"<title>{escape(title)}</title>\n<link>{escape(site_url)}</link>\n"
-        f"<description>{escape(description or title)}</description>\n"
+        f"<title>{_text(title)}</title>\n<link>{_text(site_url)}</link>\n"
+        f"<description>{_text(description or title)}</description>\n"
         f"<language>zh</language>{built}\n{items}</channel>\n</rss>\n"
     )
 
@@ -55,11 +57,17 @@ def summary_of(description: str | None, first_paragraph: str) -> str:
 
 def _item(entry: FeedEntry) -> str:
     date = f"<pubDate>{_rfc822(entry.date)}</pubDate>" if entry.date else ""
+    permanent = "true" if "://" in entry.url else "false"  # a site without `site_url`
     return (
-        f"<item><title>{escape(entry.title)}</title><link>{escape(entry.url)}</link>"
-        f'<guid isPermaLink="true">{escape(entry.url)}</guid>{date}'
-        f"<description>{escape(entry.summary)}</description></item>\n"
+        f"<item><title>{_text(entry.title)}</title><link>{_text(entry.url)}</link>"
+        f'<guid isPermaLink="{permanent}">{_text(entry.url)}</guid>{date}'
+        f"<description>{_text(entry.summary)}</description></item>\n"
     )
+
+
+def _text(value: str) -> str:
+    """Text as XML 1.0 takes it: escaped, without the control characters it forbids."""
+    return escape(_NOT_XML.sub("", value))
 
 
 def _rfc822(date: dt.date) -> str:

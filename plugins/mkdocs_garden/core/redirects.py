@@ -9,11 +9,16 @@ file of the site is never replaced.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote
 
 from .diagnostics import Diagnostic, Severity
+
+_UNSAFE = re.compile(r'[\\:*?"<>|#%\x00-\x1f\x7f]')
+RESERVED = frozenset(("404.html", "sitemap.xml", "sitemap.xml.gz", "search", "assets"))
+"""Outputs the theme and MkDocs write after the plugins have added theirs."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,7 @@ def plan_redirects(
     taken: Callable[[str], bool],
 ) -> tuple[list[Redirect], list[Diagnostic]]:
     """One redirect per address that is free; `taken(path)` says whether the site already
-    has an output at `path` (a page, a file, another plugin's output)."""
+    has an output at `path` (a page, a file, another plugin's output), names case-folded."""
     redirects: dict[str, Redirect] = {}
     problems: list[Diagnostic] = []
     for source in sorted(sources, key=lambda s: s.note):
@@ -52,7 +57,7 @@ def plan_redirects(
             url = note_urls[source.note]
             if unquote(url).rstrip("/") == folder:
                 continue  # the note's own address
-            if taken(path):
+            if _is_taken(folder, taken):
                 problems.append(_collides(source, address, "a page or file of the site"))
                 continue
             if path in redirects:
@@ -64,10 +69,11 @@ def plan_redirects(
 
 
 def address_folder(address: str) -> str | None:
-    """The site folder an alias or permalink names, or None when it names none (empty, or
-    leaving the site with `..`)."""
+    """The site folder an alias or permalink names, or None when it names none: empty,
+    leaving the site (`..`), or holding what a file name or a URL path cannot (a backslash, a
+    drive's colon, `?`, `#`, control characters)."""
     parts = [part for part in address.strip().strip("/").split("/") if part not in ("", ".")]
-    if not parts or any(part == ".." for part in parts):
+    if not parts or any(part == ".." or _UNSAFE.search(part) for part in parts):
         return None
     return "/".join(parts)
 
@@ -88,6 +94,16 @@ def redirect_page(redirect: Redirect, site_url: str = "") -> str:
         f'<meta http-equiv="refresh" content="0; url={href}">\n'
         f'<meta name="robots" content="noindex">\n{head}</head>\n'
         f'<body><p>这篇笔记已移到 <a href="{href}">新的地址</a>。</p></body>\n</html>\n'
+    )
+
+
+def _is_taken(folder: str, taken: Callable[[str], bool]) -> bool:
+    """Whether the redirect's page would replace an output, or its folder (or one above it)
+    is a file of the site; names compared case-folded, as macOS and Windows do."""
+    parts = folder.split("/")
+    above = ["/".join(parts[: index + 1]) for index in range(len(parts))]
+    return taken(f"{folder}/index.html") or any(
+        taken(path) or path.casefold() in RESERVED for path in above
     )
 
 

@@ -174,8 +174,10 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
             for path, note in self.notes.items()
             if (addresses := (*note.info.aliases, *_permalink(note)))
         ]
-        taken = {file.dest_uri for file in files}
-        redirects, problems = plan_redirects(sources, self.urls, taken.__contains__)
+        taken = {file.dest_uri.casefold() for file in files} | set(FEED_NAMES)
+        redirects, problems = plan_redirects(
+            sources, self.urls, lambda path: path.casefold() in taken
+        )
         for problem in problems:
             log.log(int(problem.severity), f"garden: {problem}")
         for redirect in redirects:
@@ -310,7 +312,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
             self.titles[path],
             self.summaries[path],
             config.site_name,
-            _absolute(site_url, page.url) if site_url else "",
+            _absolute(site_url, page.url or "./") if site_url else "",
             image if site_url or has_scheme(cover) else "",
         )
 

@@ -137,7 +137,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         """A vault without `index.md` gets its home note as the home page (the address the
         logo and the site's name link to)."""
         named = self.config.home
-        home = home_note(site.notes, by_path, named)
+        home = home_note(site.notes, named)
         if named and home != named:
             log.warning(f"garden: home: '{named}' is not a published note; not the home page")
         if home is not None:

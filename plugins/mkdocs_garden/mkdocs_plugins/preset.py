@@ -7,7 +7,7 @@
 The line turns on Garden's plugins, Material's search (Chinese split into words) and tags,
 the Markdown extensions of generated pages, and, when the site names no theme, the `garden`
 theme (Material with Garden's defaults). Each part stays MkDocs' own: a site that lists a
-part itself (`- search: {...}`, `- garden/connections: {...}`) configures it there, and the
+part itself (`- material/search: {...}`, `- garden/connections: {...}`) configures it there, and the
 preset leaves it alone; `garden: {tags: false}` leaves a part out.
 
 A theme cannot turn plugins on, so the one line is a plugin. Like Material's `group` plugin,
@@ -109,6 +109,7 @@ class GardenPreset(BasePlugin[PresetConfig]):
     def _load_parts(self, config: MkDocsConfig) -> list[BasePlugin[Any]]:
         option = dict(config._schema)["plugins"]
         assert isinstance(option, Plugins)
+        _refuse_mkdocs_search(config)
         loaded: list[BasePlugin[Any]] = []
         for part in PARTS:
             if part.switch is not None and not getattr(self.config, part.switch):
@@ -139,6 +140,18 @@ def _choose_theme(config: MkDocsConfig) -> None:
         raise PluginError(
             f"garden: the theme '{theme.name}' is not built on Material for MkDocs; "
             "use `theme: garden` (or `material`, or a theme that extends it)"
+        )
+
+
+def _refuse_mkdocs_search(config: MkDocsConfig) -> None:
+    """MkDocs reads a plain `search` by the theme's name: under the `garden` theme (or none)
+    that is MkDocs' own search, which Material does not show and which does not split
+    Chinese into words."""
+    plugin = config.plugins.get("search")
+    if plugin is not None and type(plugin).__module__.startswith(("mkdocs.", "properdocs.")):
+        raise PluginError(
+            "garden: `search` here is MkDocs' own search, not Material's (MkDocs names plugins "
+            "by the theme): write `material/search` to set its options"
         )
 
 
