@@ -75,3 +75,13 @@ def _check_braces(tex: str) -> None:
                 raise MathError(f"unbalanced '}}' in TeX '{_shown(tex)}'")
     if depth:
         raise MathError(f"unclosed '{{' in TeX '{_shown(tex)}'")
+
+
+_MATH_ELEMENT = re.compile(r"<math\b[^>]*>.*?</math>", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def mathml_as_text(html: str) -> str:
+    """`html` with each formula reduced to its text (`dk` for √d_k), which is all a search
+    index keeps of it, at a fraction of the markup for the indexer to parse."""
+    return _MATH_ELEMENT.sub(lambda m: _TAG.sub("", m.group(0)), html)

@@ -16,7 +16,7 @@ from typing import Any
 from markdown.extensions.toc import slugify as toc_default_slugify
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -27,6 +27,7 @@ from mkdocs_garden.core.diagnostics import Diagnostic, Severity
 from mkdocs_garden.core.feeds import summary_of
 from mkdocs_garden.core.home import home_note
 from mkdocs_garden.core.markup import render_failure_page
+from mkdocs_garden.core.mathml import mathml_as_text
 from mkdocs_garden.core.note_meta import PublishMode
 from mkdocs_garden.core.obsidian_settings import (
     folders_that_are_not_notes,
@@ -68,6 +69,8 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         self.material_tags: MaterialTags | None = None
         self._markdown: dict[str, str] = {}
         """The Markdown each note's page was handed on with, to see if a plugin changed it."""
+        self._whole_content: tuple[Page, str] | None = None
+        """The page the search index is reading, and its content with the formulas."""
         self._raw_html: dict[str, bool] = {}
         """Whether each note's page holds HTML written in a note (the rest is Garden's)."""
 
@@ -218,6 +221,29 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
             page.meta["title"] = _safe_title(unescape(str(page.title or "")))
         needed = self._raw_html.get(page.file.src_uri, True)  # pages of other plugins: always
         return narrow_html(sanitize_html(html) if self.config.sanitize_html and needed else html)
+
+    @event_priority(10)  # just before Material's search reads the page
+    def _lighter_for_search(
+        self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> Any:
+        """Formulas as their characters while the search index reads the page: the same words
+        in the index, without the markup that makes MathML pages the slowest to index."""
+        content = page.content or ""
+        if "<math" in content and self._note(page) is not None:
+            self._whole_content = (page, content)
+            page.content = mathml_as_text(content)
+        return context
+
+    @event_priority(-90)  # after search, before garden/connections adds the closing section
+    def _whole_again(
+        self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> Any:
+        if self._whole_content is not None and self._whole_content[0] is page:
+            page.content = self._whole_content[1]
+        self._whole_content = None
+        return context
+
+    on_page_context = CombinedEvent(_lighter_for_search, _whole_again)
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Sections are named after folders of the vault, which the theme prints as HTML."""
