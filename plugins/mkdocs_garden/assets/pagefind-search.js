@@ -49,7 +49,8 @@
     title.textContent = result.meta?.title || result.url;
     const excerpt = document.createElement("p");
     // Pagefind's excerpt is the page's own text, escaped by Pagefind, with <mark> around hits.
-    excerpt.innerHTML = result.excerpt;
+    // The index holds jieba's words with spaces between them: the spaces go again here.
+    excerpt.innerHTML = result.excerpt.replace(/(?<=[\u3000-\u9fff\uff00-\uffef>]) (?=[\u3000-\u9fff\uff00-\uffef<])/g, "");
     article.append(title, excerpt);
     link.append(article);
     li.append(link);

@@ -10,13 +10,16 @@ from mounting its search, and `pagefind-search.js` answers the box instead.
 
 from __future__ import annotations
 
+import asyncio
 import logging
-import subprocess
-import sys
 import time
+from html import escape
+from html.parser import HTMLParser
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
+import jieba
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -37,6 +40,9 @@ _ARTICLE = '<article class="md-content__inner md-typeset"'
 
 class PagefindPlugin(BasePlugin[PagefindConfig]):
     supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.records: list[tuple[str, str, str]] = []
 
     @event_priority(140)  # after the garden line has turned Material's search on
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -78,23 +84,63 @@ class PagefindPlugin(BasePlugin[PagefindConfig]):
             site is not None and path in site.notes and not listing and not page.file.generated_by
         )
 
+    @event_priority(-95)  # after search (0), before garden/connections adds its section
+    def on_page_context(
+        self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> Any:
+        """Each note's text, split into words by jieba (as Material's search does), for the
+        index: Pagefind's own Chinese splitting ranks poorly."""
+        if self._is_note(page, config) and page.content:
+            text = _text_of(page.content)
+            words = " ".join(w for w in jieba.cut(text) if w.strip())
+            title = str(page.meta.get("title") or page.title or "")
+            self.records.append((page.url, words, title))
+        return context
+
     @event_priority(-50)  # after Material's search has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:
         started = time.perf_counter()
         # Material's index: no page fetches it any more, and it is the largest file of a site.
         Path(config.site_dir, "search", "search_index.json").unlink(missing_ok=True)
-        command = [
-            sys.executable,
-            "-m",
-            "pagefind",
-            "--site",
-            config.site_dir,
-            "--root-selector",
-            "article.md-content__inner",
-        ]
-        for selector in (*NOT_INDEXED, *self.config.exclude):
-            command += ["--exclude-selectors", selector]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-        if result.returncode != 0:
-            raise PluginError(f"garden/pagefind: Pagefind failed:\n{result.stdout}{result.stderr}")
+        asyncio.run(self._write(Path(config.site_dir) / "pagefind"))
+        self.records = []
         log.info(f"garden: Pagefind indexed the site in {time.perf_counter() - started:.2f} s")
+
+    async def _write(self, folder: Path) -> None:
+        from pagefind.index import IndexConfig, PagefindIndex
+
+        async with PagefindIndex(config=IndexConfig(output_path=str(folder))) as index:
+            for url, content, title in self.records:
+                # A small page of jieba's words, as Pagefind reads a page: the title as the
+                # heading it weighs most, `en` so that Pagefind splits on the spaces only.
+                heading = escape(" ".join(jieba.cut(title)))
+                page = (
+                    f'<html lang="en"><body><h1 data-pagefind-meta="title:{escape(title)}">'
+                    f"{heading}</h1><p>{escape(content)}</p></body></html>"
+                )
+                await index.add_html_file(content=page, url="/" + url)
+
+
+class _Text(HTMLParser):
+    SKIP = ("script", "style")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        self.skipping += tag in self.SKIP
+
+    def handle_endtag(self, tag: str) -> None:
+        self.skipping -= tag in self.SKIP
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def _text_of(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return " ".join("".join(parser.parts).split())
