@@ -44,11 +44,8 @@ def _search(page: Any, base: str, query: str) -> list[str]:
     field.click()
     field.fill(query)
     page.wait_for_function(
-        "() => !/^$|正在|Initializing/.test("
-        "document.querySelector('.md-search-result__meta').textContent.trim())"
-        " && document.querySelector('.md-search-result__meta').dataset.query !== undefined"
-        " || document.querySelectorAll('.md-search-result__item').length > 0"
-        " || /没有|No matching/.test(document.querySelector('.md-search-result__meta').textContent)",
+        "() => document.querySelectorAll('.md-search-result__item').length > 0 || /没有|No"
+        " matching/.test(document.querySelector('.md-search-result__meta').textContent)",
         timeout=15_000,
     )
     return [t.strip() for t in page.locator(".md-search-result__item h1").all_inner_texts()]
