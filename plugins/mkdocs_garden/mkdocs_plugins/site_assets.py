@@ -46,3 +46,9 @@ def add_files(files: Files, config: MkDocsConfig, lightbox: bool = True) -> None
         folder = glightbox if name.startswith("glightbox.") else ours
         content = folder.joinpath(name).read_text(encoding="utf-8")
         files.append(File.generated(config, f"{FOLDER}/{name}", content=content))
+
+
+def add_named(files: Files, config: MkDocsConfig, name: str) -> None:
+    """One more of Garden's assets, for a plugin that needs it."""
+    content = package_files("mkdocs_garden").joinpath("assets", name).read_text(encoding="utf-8")
+    files.append(File.generated(config, f"{FOLDER}/{name}", content=content))
