@@ -1,11 +1,10 @@
-"""Options of the `garden/pagefind` plugin."""
+"""Options of the `garden/pagefind` plugin: none yet (what is indexed follows the publishing
+rules, and the search box is Material's)."""
 
 from __future__ import annotations
 
-from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
 
 class PagefindConfig(Config):
-    exclude = c.ListOfItems(c.Type(str), default=[])
-    """More CSS selectors of page parts Pagefind leaves out of the index."""
+    pass

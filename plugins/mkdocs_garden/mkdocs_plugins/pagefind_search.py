@@ -1,11 +1,12 @@
 """`garden/pagefind`: Material's search box, answered by Pagefind.
 
 Material's search downloads the whole index before the first result (39 MB, 1.3 MB gzipped, for
-the 5,000-note bench vault). Pagefind indexes the written site after the build, Chinese split
-into words, in chunks that a query loads as it needs them. Only what the site holds is indexed,
-so no unpublished note can be found. Material's search plugin stays for its search box (its
-index is deleted once written: no page fetches it); a line in each page keeps Material's script
-from mounting its search, and `pagefind-search.js` answers the box instead.
+the 5,000-note bench vault). Pagefind's index comes in chunks that a query loads as it needs
+them. It is built from each published note's text as the site renders it, split into words by
+jieba as Material's search splits them (Pagefind's own Chinese splitting ranks worse), so no
+unpublished note can be found. Material's search plugin stays for its search box (its index is
+deleted once written: no page fetches it); a line in each page keeps Material's script from
+mounting its search, and `pagefind-search.js` answers the box instead.
 """
 
 from __future__ import annotations
@@ -32,10 +33,8 @@ from .pagefind_config import PagefindConfig
 log = logging.getLogger("mkdocs.plugins.garden.pagefind")
 
 SCRIPT = "pagefind-search.js"
-NOT_INDEXED = (".garden-connections", ".headerlink", ".md-source-file", ".garden-properties")
 _MATERIAL_MOUNTS = 'data-md-component="search" role="dialog"'
 _MATERIAL_FETCHES = '<form class="md-search__form" name="search">'
-_ARTICLE = '<article class="md-content__inner md-typeset"'
 
 
 class PagefindPlugin(BasePlugin[PagefindConfig]):
@@ -66,14 +65,9 @@ class PagefindPlugin(BasePlugin[PagefindConfig]):
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """Material's script mounts its search on the element marked `search`, and fetches
-        its index for a form named `search`: both marks go, before the script runs. A note's
-        text is marked for the index; listings (folder, tag and graph pages, the tags index)
-        are not, so that a query finds the note rather than a list of titles."""
+        its index for a form named `search`: both marks go, before the script runs."""
         output = output.replace(_MATERIAL_MOUNTS, 'data-garden-search role="dialog"', 1)
-        output = output.replace(_MATERIAL_FETCHES, '<form class="md-search__form">', 1)
-        if self._is_note(page, config):
-            output = output.replace(_ARTICLE, f"{_ARTICLE} data-pagefind-body", 1)
-        return output
+        return output.replace(_MATERIAL_FETCHES, '<form class="md-search__form">', 1)
 
     def _is_note(self, page: Page, config: MkDocsConfig) -> bool:
         obsidian = config.plugins.get("garden/obsidian")
