@@ -11,14 +11,17 @@ mounting its search, and `pagefind-search.js` answers the box instead.
 
 from __future__ import annotations
 
-import asyncio
 import logging
+import subprocess
+import sys
+import tempfile
 import time
 from html import escape
 from html.parser import HTMLParser
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import jieba
 from mkdocs.config.defaults import MkDocsConfig
@@ -96,23 +99,37 @@ class PagefindPlugin(BasePlugin[PagefindConfig]):
         started = time.perf_counter()
         # Material's index: no page fetches it any more, and it is the largest file of a site.
         Path(config.site_dir, "search", "search_index.json").unlink(missing_ok=True)
-        asyncio.run(self._write(Path(config.site_dir) / "pagefind"))
+        with tempfile.TemporaryDirectory() as pages:
+            for url, content, title in self.records:
+                _write_index_page(Path(pages), url, title, content)
+            command = [
+                sys.executable,
+                "-m",
+                "pagefind",
+                "--site",
+                pages,
+                "--output-path",
+                str(Path(config.site_dir) / "pagefind"),
+            ]
+            result = subprocess.run(command, capture_output=True, text=True, check=False)
         self.records = []
+        if result.returncode != 0:
+            raise PluginError(f"garden/pagefind: Pagefind failed:\n{result.stdout}{result.stderr}")
         log.info(f"garden: Pagefind indexed the site in {time.perf_counter() - started:.2f} s")
 
-    async def _write(self, folder: Path) -> None:
-        from pagefind.index import IndexConfig, PagefindIndex
 
-        async with PagefindIndex(config=IndexConfig(output_path=str(folder))) as index:
-            for url, content, title in self.records:
-                # A small page of jieba's words, as Pagefind reads a page: the title as the
-                # heading it weighs most, `en` so that Pagefind splits on the spaces only.
-                heading = escape(" ".join(jieba.cut(title)))
-                page = (
-                    f'<html lang="en"><body><h1 data-pagefind-meta="title:{escape(title)}">'
-                    f"{heading}</h1><p>{escape(content)}</p></body></html>"
-                )
-                await index.add_html_file(content=page, url="/" + url)
+def _write_index_page(folder: Path, url: str, title: str, words: str) -> None:
+    """A small page of jieba's words where the note's page is, as Pagefind reads a page: the
+    title as the heading it weighs most, `en` so that Pagefind splits on the spaces only."""
+    path = unquote(url)
+    target = folder / (path if path.endswith(".html") else f"{path}index.html")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    heading = escape(" ".join(jieba.cut(title)))
+    target.write_text(
+        f'<html lang="en"><body><h1 data-pagefind-meta="title:{escape(title)}">{heading}</h1>'
+        f"<p>{escape(words)}</p></body></html>",
+        encoding="utf-8",
+    )
 
 
 class _Text(HTMLParser):
