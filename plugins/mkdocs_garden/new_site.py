@@ -66,9 +66,7 @@ def write_new_site(site: NewSite) -> NewSite:
 
 def _check_folders(folder: Path, relative: str) -> None:
     """Before anything is written: every folder on the way to a file must be a folder."""
-    for parent in [folder, *reversed((folder / relative).parents)]:
-        if parent in folder.parents or parent == folder.parent:
-            continue
+    for parent in (folder / p for p in reversed(Path(relative).parents)):
         if (parent.exists() or parent.is_symlink()) and not parent.is_dir():
             raise NewSiteError(f"{parent} is a file where the site needs a folder")
 

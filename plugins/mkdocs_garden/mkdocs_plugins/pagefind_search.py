@@ -11,16 +11,16 @@ mounting its search, and `pagefind-search.js` answers the box instead.
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 import subprocess
 import sys
 import tempfile
 import time
 from html import escape
-from html.parser import HTMLParser
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
 from urllib.parse import unquote
 
 import jieba
@@ -36,15 +36,13 @@ from .pagefind_config import PagefindConfig
 log = logging.getLogger("mkdocs.plugins.garden.pagefind")
 
 SCRIPT = "pagefind-search.js"
+_TAG = re.compile(r"<[^>]*>")
 _MATERIAL_MOUNTS = 'data-md-component="search" role="dialog"'
 _MATERIAL_FETCHES = '<form class="md-search__form" name="search">'
 
 
 class PagefindPlugin(BasePlugin[PagefindConfig]):
     supports_multiple_instances = False
-
-    def __init__(self) -> None:
-        self.records: list[tuple[str, str, str]] = []
 
     @event_priority(140)  # after the garden line has turned Material's search on
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -72,50 +70,50 @@ class PagefindPlugin(BasePlugin[PagefindConfig]):
         output = output.replace(_MATERIAL_MOUNTS, 'data-garden-search role="dialog"', 1)
         return output.replace(_MATERIAL_FETCHES, '<form class="md-search__form">', 1)
 
-    def _is_note(self, page: Page, config: MkDocsConfig) -> bool:
-        obsidian = config.plugins.get("garden/obsidian")
-        site = getattr(obsidian, "site", None)
-        path = page.file.src_uri
-        listing = path == getattr(obsidian, "tags_page", None)
-        return (
-            site is not None and path in site.notes and not listing and not page.file.generated_by
-        )
-
-    @event_priority(-95)  # after search (0), before garden/connections adds its section
-    def on_page_context(
-        self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> Any:
-        """Each note's text, split into words by jieba (as Material's search does), for the
-        index: Pagefind's own Chinese splitting ranks poorly."""
-        if self._is_note(page, config) and page.content:
-            text = _text_of(page.content)
-            words = " ".join(w for w in jieba.cut(text) if w.strip())
-            title = str(page.meta.get("title") or page.title or "")
-            self.records.append((page.url, words, title))
-        return context
-
     @event_priority(-50)  # after Material's search has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:
+        """Pagefind's index, from the words Material's search already split with jieba (one
+        small page per published note); then Material's index goes: no page fetches it."""
         started = time.perf_counter()
-        # Material's index: no page fetches it any more, and it is the largest file of a site.
-        Path(config.site_dir, "search", "search_index.json").unlink(missing_ok=True)
+        index = Path(config.site_dir, "search", "search_index.json")
+        docs = json.loads(index.read_text(encoding="utf-8"))["docs"] if index.is_file() else []
+        index.unlink(missing_ok=True)
+        notes = _note_titles(config)
         with tempfile.TemporaryDirectory() as pages:
-            for url, content, title in self.records:
-                _write_index_page(Path(pages), url, title, content)
-            command = [
-                sys.executable,
-                "-m",
-                "pagefind",
-                "--site",
-                pages,
-                "--output-path",
-                str(Path(config.site_dir) / "pagefind"),
-            ]
+            for url, words in _words_by_page(docs).items():
+                if url in notes:
+                    _write_index_page(Path(pages), url, notes[url], words)
+            command = [sys.executable, "-m", "pagefind", "--site", pages]
+            command += ["--output-path", str(Path(config.site_dir) / "pagefind")]
             result = subprocess.run(command, capture_output=True, text=True, check=False)
-        self.records = []
         if result.returncode != 0:
             raise PluginError(f"garden/pagefind: Pagefind failed:\n{result.stdout}{result.stderr}")
         log.info(f"garden: Pagefind indexed the site in {time.perf_counter() - started:.2f} s")
+
+
+def _note_titles(config: MkDocsConfig) -> dict[str, str]:
+    """The URL and title of every published note but the tags index (a list of titles, which
+    would rank above the notes themselves)."""
+    obsidian = config.plugins.get("garden/obsidian")
+    site = getattr(obsidian, "site", None)
+    if site is None:
+        return {}
+    listing = getattr(obsidian, "tags_page", None)
+    # The home page's URL is "./" for MkDocs' files and "" in the search index.
+    urls = {path: site.urls[path].removeprefix("./") for path in site.notes if path != listing}
+    return {url: site.titles[path] for path, url in urls.items()}
+
+
+def _words_by_page(docs: list[dict[str, str]]) -> dict[str, str]:
+    """Each page's words, from the sections of Material's index (jieba's words, joined by
+    zero-width spaces, and some markup)."""
+    words: dict[str, list[str]] = {}
+    for doc in docs:
+        url = doc["location"].partition("#")[0]
+        words.setdefault(url, []).extend((doc.get("title", ""), doc.get("text", "")))
+    return {
+        url: _TAG.sub(" ", " ".join(parts)).replace("\u200b", " ") for url, parts in words.items()
+    }
 
 
 def _write_index_page(folder: Path, url: str, title: str, words: str) -> None:
@@ -127,31 +125,6 @@ def _write_index_page(folder: Path, url: str, title: str, words: str) -> None:
     heading = escape(" ".join(jieba.cut(title)))
     target.write_text(
         f'<html lang="en"><body><h1 data-pagefind-meta="title:{escape(title)}">{heading}</h1>'
-        f"<p>{escape(words)}</p></body></html>",
+        f"<p>{escape(' '.join(words.split()))}</p></body></html>",
         encoding="utf-8",
     )
-
-
-class _Text(HTMLParser):
-    SKIP = ("script", "style")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: Any) -> None:
-        self.skipping += tag in self.SKIP
-
-    def handle_endtag(self, tag: str) -> None:
-        self.skipping -= tag in self.SKIP
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(data)
-
-
-def _text_of(html: str) -> str:
-    parser = _Text()
-    parser.feed(html)
-    return " ".join("".join(parser.parts).split())

@@ -39,16 +39,17 @@ def register(config: MkDocsConfig, lightbox: bool = True) -> None:
 
 
 def add_files(files: Files, config: MkDocsConfig, lightbox: bool = True) -> None:
-    ours = package_files("mkdocs_garden").joinpath("assets")
-    glightbox = package_files("mkdocs_glightbox").joinpath("glightbox")
     stylesheets, scripts = names(lightbox)
     for name in (*stylesheets, *scripts):
-        folder = glightbox if name.startswith("glightbox.") else ours
-        content = folder.joinpath(name).read_text(encoding="utf-8")
-        files.append(File.generated(config, f"{FOLDER}/{name}", content=content))
+        add_named(files, config, name)
 
 
 def add_named(files: Files, config: MkDocsConfig, name: str) -> None:
-    """One more of Garden's assets, for a plugin that needs it."""
-    content = package_files("mkdocs_garden").joinpath("assets", name).read_text(encoding="utf-8")
+    """One of the files every page loads: Garden's own, or GLightbox's from its package."""
+    folder = (
+        package_files("mkdocs_glightbox").joinpath("glightbox")
+        if name.startswith("glightbox.")
+        else package_files("mkdocs_garden").joinpath("assets")
+    )
+    content = folder.joinpath(name).read_text(encoding="utf-8")
     files.append(File.generated(config, f"{FOLDER}/{name}", content=content))

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..markdown.wikilink import parse_wikilink
+from ..urls import has_scheme
 from .model import CLOSE, OPEN, LinkKind, LinkUse, marker
 from .writer import PageWriter
 
@@ -113,6 +114,6 @@ def _link_use(match: re.Match[str]) -> LinkUse | None:
             LinkKind.WIKI, link.target, link.subpath, text=link.display, alias=link.alias
         )
     label, target = match.group(2), match.group(3)
-    if re.match(r"[a-z][a-z0-9+.-]*:", target, re.IGNORECASE):
+    if has_scheme(target):
         return None  # an address on the web: a plain link, not one of the site's
     return LinkUse(LinkKind.MARKDOWN, target, text=label or target)
