@@ -4,6 +4,7 @@ reading time; none of it holds anything of an unpublished note."""
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 from urllib.parse import quote, unquote, urljoin
 
 import pytest
+from PIL import Image
 
 from sitebuild import Build, broken_links, build_site, site_texts
 
@@ -59,7 +61,7 @@ image: 附件/秘密封面.png
 
 @pytest.fixture(scope="module")
 def shared(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    vault = tmp_path_factory.mktemp("vault")
+    vault = tmp_path_factory.mktemp("sharing") / "vault"
     for path, text in NOTES.items():
         (vault / path).parent.mkdir(parents=True, exist_ok=True)
         (vault / path).write_text(text, encoding="utf-8")
@@ -68,10 +70,15 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Build:
     (vault / "附件" / "秘密封面.png").write_bytes(PNG)
     (vault / "index.md").write_text("---\npublish: true\n---\n# 首页\n", encoding="utf-8")
     # Not strict: the alias that collides with a page is a warning, which the test reads.
-    site = tmp_path_factory.mktemp("site") / "site"
-    build = build_site(vault, site, site_url=SITE_URL, strict=False)
+    site = vault.parent / "site"
+    build = build_site(vault, site, site_url=SITE_URL, strict=False, plugin_options=_cache(vault))
     assert build.returncode == 0, build.log
     return build
+
+
+def _cache(vault: Path) -> dict[str, dict[str, Any]]:
+    """Garden's cache beside the vault: the card images these builds draw are theirs alone."""
+    return {"garden/obsidian": {"cache_dir": str(vault.parent / "cache")}}
 
 
 def _url(path: str) -> str:
@@ -122,7 +129,40 @@ def test_link_cards_and_descriptions(shared: Build) -> None:
     assert (shared.site / "附件" / "封面.png").is_file()  # the card image is published
     attention = (shared.site / "概念" / "注意力" / "index.html").read_text(encoding="utf-8")
     assert '<meta name="description" content="注意力用 点积 打分，很重要。">' in attention
-    assert '<meta name="twitter:card" content="summary">' in attention
+    assert '<meta name="twitter:card" content="summary_large_image">' in attention
+
+
+def _card_images(site: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in (site / "assets" / "cards").glob("*")}
+
+
+def test_notes_without_a_cover_get_a_card_drawn(shared: Build) -> None:
+    attention = (shared.site / "概念" / "注意力" / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<meta property="og:image" content="([^"]+)">', attention)
+    assert found is not None and found.group(1).startswith(_url("assets/cards/"))
+    name = found.group(1).rsplit("/", 1)[1]
+    assert re.fullmatch(r"[0-9a-f]{24}\.png", name)
+    cards = _card_images(shared.site)
+    image = Image.open(io.BytesIO(cards[name]))
+    assert image.format == "PNG" and image.size == (1200, 630)
+    # Ink where the title is, the site's teal in the bar down the left edge.
+    title_band = image.convert("L").crop((96, 150, 1104, 420))
+    darkest, _lightest = title_band.getextrema()
+    assert isinstance(darkest, int) and darkest < 80
+    assert image.convert("RGB").getpixel((5, 300)) == (0x00, 0x94, 0x85)
+    # One card a published note without a cover: the home page and 注意力; none for the
+    # note with a cover, nor for the unpublished one.
+    assert len(cards) == 2
+    assert "card images: 2 to draw, 0 cached" in shared.log
+
+
+def test_a_second_build_takes_the_cards_from_the_cache(shared: Build) -> None:
+    vault = shared.site.parent / "vault"
+    site = shared.site.parent / "again"
+    build = build_site(vault, site, site_url=SITE_URL, strict=False, plugin_options=_cache(vault))
+    assert build.returncode == 0, build.log
+    assert "card images" not in build.log  # nothing to draw
+    assert _card_images(site) == _card_images(shared.site)
 
 
 def test_reading_time_counts_chinese_by_characters(shared: Build) -> None:

@@ -118,14 +118,14 @@ def _installed_requirement() -> str:
     try:
         dist = distribution("mkdocs-garden")
     except PackageNotFoundError:  # running from a source tree
-        return "mkdocs-garden"
+        return "mkdocs-garden[cards]"
     origin = dist.read_text("direct_url.json")
     if origin:
         data = json.loads(origin)
         vcs = data.get("vcs_info")
         if vcs and vcs.get("vcs") == "git":
-            return f"mkdocs-garden @ git+{data['url']}@{vcs['commit_id']}"
-    return f"mkdocs-garden=={dist.version}"
+            return f"mkdocs-garden[cards] @ git+{data['url']}@{vcs['commit_id']}"
+    return f"mkdocs-garden[cards]=={dist.version}"
 
 
 def _first_note(name: str) -> str:
@@ -218,8 +218,16 @@ jobs:
           cache: pip
       - id: pages
         uses: actions/configure-pages@v5
-      - name: Install Garden
-        run: pip install -r requirements.txt
+      - name: Install Garden, and a Chinese font for the link cards it draws
+        run: |
+          pip install -r requirements.txt
+          sudo apt-get install -y --no-install-recommends fonts-noto-cjk
+      - name: Garden's cache (card images), kept from the last build
+        uses: actions/cache@v4
+        with:
+          path: .cache
+          key: garden-${{ hashFiles('requirements.txt') }}-${{ github.sha }}
+          restore-keys: garden-${{ hashFiles('requirements.txt') }}-
       - name: Mermaid's browser script, when a note draws a diagram
         run: |
           if grep -rqsE --include='*.md' '^\s*(```|~~~)\s*mermaid' DOCS_DIR; then garden mermaid; fi

@@ -11,6 +11,8 @@ import logging
 import time
 import zlib
 from html import escape
+from importlib.metadata import version
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_theme_dir
 from mkdocs.utils.templates import TemplateContext
 
+from mkdocs_garden.card_images.fonts import CardFonts, find_cjk_fonts
+from mkdocs_garden.card_images.plan import DRAWING_VERSION, SITE_FOLDER, card_for, primary_colour
+from mkdocs_garden.card_images.runner import CardJob
 from mkdocs_garden.core.connections.dates import NoteDates, chinese_date, git_history, note_dates
 from mkdocs_garden.core.connections.folders import ListedNote, folder_pages
 from mkdocs_garden.core.connections.graph_data import (
@@ -73,6 +78,10 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         """Each note's summary: its `description`, else its first paragraph as text."""
         self.minutes: dict[str, int] = {}
         self.covers: dict[str, str] = {}
+        self.card_images: dict[str, str] = {}
+        """Each note's drawn card image, as a site URL, for the notes without a cover."""
+        self.card_job: CardJob | None = None
+        self._fonts: tuple[CardFonts | None] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         plugin = config.plugins.get("garden/obsidian")
@@ -102,6 +111,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         }
         self.minutes = {path: site.pages[path].reading_minutes for path in self.notes}
         self.covers = dict(site.covers)
+        self._plan_card_images(config)
         self.listed = [ListedNote(path, self.titles[path], self.dates[path]) for path in self.notes]
         self._add_pages(files, config)
         if self.config.graph:
@@ -209,6 +219,72 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
             files.append(File.generated(config, name, content=feed))
             self.feed_url = self.feed_url or name
 
+    # Card images -----------------------------------------------------------------------
+
+    def _plan_card_images(self, config: MkDocsConfig) -> None:
+        """Start drawing the card of each note without a cover; the drawing goes on while the
+        site builds. Without `site_url` a card could not be named (its address must be
+        absolute), so none is drawn."""
+        self.card_images = {}
+        wanted = self.config.link_cards and self.config.card_images and bool(config.site_url)
+        fonts = self._card_fonts() if wanted else None
+        if fonts is None:
+            return
+        assert self.obsidian is not None
+        cache_dir = self.obsidian.cache_dir(config) / "cards"
+        versions = f"{DRAWING_VERSION}/{version('matplotlib')}/{version('pillow')}"
+        primary = primary_colour(config.theme.get("palette"))
+        cards = {}
+        for path in self.notes:
+            if path in self.covers:
+                continue
+            card = card_for(self.titles[path], path, config.site_name, primary, fonts, versions)
+            name = card.file_name()
+            cards[name] = card
+            self.card_images[path] = f"{SITE_FOLDER}/{name}"
+        self.card_job = CardJob(cards, cache_dir).start()
+        if self.card_job.missing:
+            log.info(
+                f"garden: card images: {len(self.card_job.missing)} to draw, "
+                f"{len(cards) - len(self.card_job.missing)} cached"
+            )
+
+    def _card_fonts(self) -> CardFonts | None:
+        """The card font, looked for once a process; None (said once) when cards cannot be
+        drawn here."""
+        if self._fonts is None:
+            fonts = None
+            if find_spec("matplotlib") is None:
+                log.info(
+                    "garden: no card images: they are drawn with matplotlib, which is not "
+                    "installed (pip install 'mkdocs-garden[figures]')"
+                )
+            elif (fonts := find_cjk_fonts(self.config.card_font)) is None:
+                chosen = self.config.card_font
+                log.warning(
+                    f"garden: no card images: the font file {chosen} does not exist"
+                    if chosen
+                    else "garden: no card images: no CJK font is installed (for example "
+                    "`apt-get install fonts-noto-cjk`), or name a font file in card_font"
+                )
+            self._fonts = (fonts,)
+        return self._fonts[0]
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        job, self.card_job = self.card_job, None
+        if job is None:
+            return
+        drawn, error = job.finish(Path(config.site_dir))
+        if error is not None:
+            log.error(f"garden: card images could not all be drawn: {error}")
+        if drawn:
+            log.info(f"garden: card images: {drawn} drawn ({job.seconds():.2f} s)")
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.card_job is not None:
+            self.card_job.stop()
+            self.card_job = None
+
     # The graph -------------------------------------------------------------------------
 
     def _add_graph(self, files: Files, config: MkDocsConfig) -> None:
@@ -307,6 +383,14 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
     def _card(self, path: str, page: Page, config: MkDocsConfig) -> LinkCard:
         site_url = config.site_url or ""
         cover = self.covers.get(path, "")
+        if not cover and path in self.card_images:
+            return LinkCard(
+                self.titles[path],
+                self.summaries[path],
+                config.site_name,
+                _absolute(site_url, page.url or "./"),
+                _absolute(site_url, self.card_images[path]),
+            )
         image = cover if has_scheme(cover) else _absolute(site_url, self.urls.get(cover, ""))
         return LinkCard(
             self.titles[path],

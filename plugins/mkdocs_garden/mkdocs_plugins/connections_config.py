@@ -32,5 +32,11 @@ class ConnectionsConfig(Config):
     """An RSS feed of the published notes, as `rss.xml` and `index.xml`."""
     link_cards = c.Type(bool, default=True)
     """Each page's description and Open Graph / Twitter tags, for links shared in chat apps."""
+    card_images = c.Type(bool, default=True)
+    """For a note without an `image` or `cover` property, a card image drawn with its title
+    and the site's name (needs matplotlib, `mkdocs-garden[figures]`, a CJK font and
+    `site_url`)."""
+    card_font = c.Type(str, default="")
+    """The font file card images are drawn with; by default the best CJK font installed."""
     reading_time = c.Type(bool, default=True)
     """How long each note takes to read, shown with its dates."""

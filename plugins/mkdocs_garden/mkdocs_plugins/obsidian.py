@@ -85,6 +85,10 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         self.mermaid.configure(config)
         return config
 
+    def cache_dir(self, config: MkDocsConfig) -> Path:
+        """Garden's cache folder, from the option relative to mkdocs.yml."""
+        return Path(config.config_file_path or ".").parent / self.config.cache_dir
+
     @event_priority(50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         started = time.perf_counter()
