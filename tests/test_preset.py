@@ -3,10 +3,13 @@ the site's settings, a part switched off, and a theme that cannot show Garden's 
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 NOTE = "---\npublish: true\ntags: [标签甲]\n---\n# 首页\n\n见 [[另一篇]]。\n"
 OTHER = "---\npublish: true\n---\n另一篇的正文。\n"
@@ -79,3 +82,26 @@ def test_mkdocs_own_search_is_refused_with_the_name_to_write(tmp_path: Path) -> 
     result = _build(tmp_path, "plugins:\n  - garden\n  - search\n")
     assert result.returncode != 0
     assert "write `material/search`" in result.stderr
+
+
+def test_a_large_search_index_suggests_pagefind(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from mkdocs_garden.mkdocs_plugins.preset import LARGE_SEARCH_INDEX, GardenPreset
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "测试", "site_dir": str(tmp_path)})
+    assert config.validate() == ([], [])
+    index = tmp_path / "search" / "search_index.json"
+    index.parent.mkdir()
+    index.write_bytes(b"{}")
+    preset = GardenPreset()
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.garden.preset"):
+        preset.on_post_build(config)
+        assert "garden/pagefind" not in caplog.text
+        with index.open("r+b") as data:
+            data.truncate(LARGE_SEARCH_INDEX + 1)  # sparse: no 10 MB written
+        preset.on_post_build(config)
+    assert "the search index is 10.0 MB" in caplog.text and "garden/pagefind" in caplog.text

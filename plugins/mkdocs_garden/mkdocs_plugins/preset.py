@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 from mkdocs.config.config_options import Plugins
@@ -81,6 +82,11 @@ MARKDOWN_EXTENSIONS: dict[str, dict[str, Any]] = {
 }
 
 
+LARGE_SEARCH_INDEX = 10_000_000
+"""Bytes of Material's search index past which every reader waits for a long download before
+the first result (about 1,300 notes): the build suggests `garden/pagefind`."""
+
+
 class GardenPreset(BasePlugin[PresetConfig]):
     supports_multiple_instances = False
 
@@ -105,6 +111,20 @@ class GardenPreset(BasePlugin[PresetConfig]):
         if self.config.markdown_extensions:
             _add_markdown_extensions(config)
         return config
+
+    @event_priority(-100)  # after Material's search has written its index
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if "garden/pagefind" in config.plugins or not index.is_file():
+            return
+        size = index.stat().st_size
+        if size > LARGE_SEARCH_INDEX:
+            log.info(
+                f"garden: the search index is {size / 1e6:.1f} MB, which every reader downloads "
+                "before the first result; garden/pagefind loads only what a query needs "
+                "(pip install 'mkdocs-garden[pagefind]', then list `- garden/pagefind` after "
+                "`- garden`)"
+            )
 
     def _load_parts(self, config: MkDocsConfig) -> list[BasePlugin[Any]]:
         option = dict(config._schema)["plugins"]
