@@ -58,11 +58,17 @@ class CardJob:
         self.stop()
         folder = site_dir / SITE_FOLDER
         folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.iterdir():  # an incremental build's folder holds the last build's
+            if old.name not in self.cards:
+                old.unlink()
         for name in self.cards:
             cached = self.cache_dir / name
-            if cached.is_file():
+            if not cached.is_file():
+                continue
+            if not (folder / name).is_file():  # a name is its content: a card there is right
                 shutil.copyfile(cached, folder / name)
-                os.utime(cached)  # used: kept by `prune`
+            if time.time() - cached.stat().st_mtime > 86400:
+                os.utime(cached)  # used: kept by `prune` (once a day is often enough)
         self.prune()
         return drawn, error
 

@@ -24,6 +24,8 @@ from .markup import render_failure_page
 from .page.build import PageOptions, render_note
 from .page.fill import FilledPage, Filling, fill_page
 from .page.model import NotePage, pack_html
+from .page_cache import PageCache
+from .progress import Report, tracked
 from .reading_time import reading_minutes
 from .resolve import Resolver
 from .urls import OwnSite
@@ -39,14 +41,24 @@ class SiteOptions:
     missing_severity: Severity = Severity.INFO
     site_name: str = ""
     shown_properties: tuple[str, ...] = ()
+    progress: Report | None = None
+    """Where lines of progress go on a long build (`notes rendered: 1,200 / 5,000`)."""
 
 
 class GardenSite:
-    def __init__(self, vault: Vault, built: Iterable[str], options: SiteOptions) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        built: Iterable[str],
+        options: SiteOptions,
+        cache: PageCache | None = None,
+    ) -> None:
         """Decide what is published: the published notes among `built` (the pages the site
-        generator would make); parse and render each of them, once."""
+        generator would make); parse and render each of them, once (or take its page from
+        `cache`, where an earlier build left it)."""
         self.vault = vault
         self.options = options
+        self.cache = cache
         self.resolver = Resolver(vault)
         self.notes: dict[str, Note] = {
             path: vault.notes[path]
@@ -61,8 +73,10 @@ class GardenSite:
             self._is_own_address,
             options.shown_properties,
         )
+        notes = list(self.notes.items())
         self.pages: dict[str, NotePage] = {
-            path: self._render(note) for path, note in self.notes.items()
+            path: self._render(note)
+            for path, note in tracked(notes, "garden: notes rendered", options.progress)
         }
         self.titles = {path: self._title(note) for path, note in self.notes.items()}
         self.tags = {path: self._tags(note) for path, note in self.notes.items()}
@@ -170,6 +184,18 @@ class GardenSite:
         self.table = LinkTable({}, [])
 
     def _render(self, note: Note) -> NotePage:
+        """The note's page, from the cache when it holds it."""
+        if self.cache is None:
+            return self._render_now(note)
+        key = self.cache.key(note)
+        page = self.cache.get(key)
+        if page is None:
+            page = self._render_now(note)
+            if not any(d.severity >= Severity.ERROR for d in page.diagnostics):
+                self.cache.put(key, page)
+        return page
+
+    def _render_now(self, note: Note) -> NotePage:
         """The note's page; a note Garden fails to render costs its own page, not the site:
         the page shows the note's text as written, and the failure is reported."""
         try:

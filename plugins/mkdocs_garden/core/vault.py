@@ -16,6 +16,7 @@ from .frontmatter import FrontmatterError, split_frontmatter
 from .markdown.comments import strip_comments
 from .note_meta import NoteMeta, PublishMode, fold_keys, read_meta
 from .paths import is_inside
+from .progress import Report, tracked
 from .text import NoteEncodingError, decode_note, fold
 
 # Every suffix a Markdown site generator may turn into a page, in any case: each is read as a
@@ -91,13 +92,15 @@ class Vault:
         return [note for note in self.notes.values() if note.published]
 
     @classmethod
-    def load(cls, root: Path, paths: Iterable[str], mode: PublishMode) -> Vault:
+    def load(
+        cls, root: Path, paths: Iterable[str], mode: PublishMode, progress: Report | None = None
+    ) -> Vault:
         """Read the notes among `paths` (POSIX, relative to `root`); index the rest as files."""
         notes: dict[str, Note] = {}
         files: set[str] = set()
         diagnostics: list[Diagnostic] = []
         real_root = os.path.realpath(root)
-        for path in paths:
+        for path in tracked(list(paths), "garden: files of the vault read", progress):
             if not is_note_path(path):
                 files.add(path)
                 continue

@@ -38,17 +38,20 @@ from mkdocs_garden.core.connections.graph_data import (
     graph_page_markdown,
 )
 from mkdocs_garden.core.connections.links import LinkGraph, collect_links
+from mkdocs_garden.core.connections.paging import is_continuation
 from mkdocs_garden.core.connections.recent import fill_recent, has_recent_directive
 from mkdocs_garden.core.connections.section import SectionOptions, connections_section
 from mkdocs_garden.core.connections.tag_pages import TagPages, tag_pages, tag_pages_folder
 from mkdocs_garden.core.feeds import FEED_NAMES, FeedEntry, rss_feed, summary_of
 from mkdocs_garden.core.link_card import LinkCard, card_tags, reading_time_fact
+from mkdocs_garden.core.progress import Counter
 from mkdocs_garden.core.redirects import RedirectSource, plan_redirects, redirect_page
 from mkdocs_garden.core.text import narrow_html
 from mkdocs_garden.core.urls import has_scheme, quote_path, relative_path, relative_url
 from mkdocs_garden.core.vault import Note
 
 from .connections_config import ConnectionsConfig
+from .nav_window import page_navigation
 from .obsidian import ObsidianPlugin
 
 log = logging.getLogger("mkdocs.plugins.garden.connections")
@@ -82,6 +85,14 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         """Each note's drawn card image, as a site URL, for the notes without a cover."""
         self.card_job: CardJob | None = None
         self._fonts: tuple[CardFonts | None] | None = None
+        self.dirty = False
+        """An incremental build: each section is made when its page is written (most pages
+        are not), from the links kept for the build."""
+        self.written: Counter | None = None
+        """Pages written so far, for progress on a long build."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         plugin = config.plugins.get("garden/obsidian")
@@ -121,13 +132,16 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         if self.config.feed:
             self._add_feed(files, config)
         # Each note's closing section made now, and kept packed: the links and the sentences
-        # around them need not stay for the rest of the build.
-        self.sections = {
-            path: zlib.compress(self._section(path, self.urls[path]).encode("utf-8"), 1)
-            for path in self.notes
-        }
-        self.links = LinkGraph()
-        site.forget_link_sentences()
+        # around them need not stay for the rest of the build. An incremental build writes
+        # few pages, and makes only their sections.
+        self.sections = {}
+        if not self.dirty:
+            self.sections = {
+                path: zlib.compress(self._section(path, self.urls[path]).encode("utf-8"), 1)
+                for path in self.notes
+            }
+            self.links = LinkGraph()
+            site.forget_link_sentences()
         log.info(f"garden: connections {time.perf_counter() - started:.2f} s")
         return files
 
@@ -145,11 +159,16 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
     def _add_pages(self, files: Files, config: MkDocsConfig) -> None:
         taken = {file.dest_uri for file in files}
         if self.config.folder_pages:
-            for path, markdown in folder_pages(self.listed).items():
-                self._generate(files, config, taken, path, markdown, InclusionLevel.UNDEFINED)
+            listings = folder_pages(self.listed, self.config.listing_size)
+            for path, markdown in listings.items():
+                inclusion = (
+                    InclusionLevel.NOT_IN_NAV if is_continuation(path) else InclusionLevel.UNDEFINED
+                )
+                self._generate(files, config, taken, path, markdown, inclusion)
         assert self.obsidian is not None and self.obsidian.material_tags is not None
         if self.config.tag_pages and self.obsidian.material_tags.listings:
-            pages = tag_pages(self.listed, self.tags, tag_pages_folder(self.obsidian.tags_page))
+            folder = tag_pages_folder(self.obsidian.tags_page)
+            pages = tag_pages(self.listed, self.tags, folder, self.config.listing_size)
             written = {
                 path: markdown
                 for path, markdown in pages.markdown.items()
@@ -343,15 +362,25 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         others = [note for note in self.listed if note.path != path]
         return fill_recent(markdown, others, lambda target: quote_path(relative_path(target, path)))
 
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        pages = sum(1 for file in files if file.is_documentation_page())
+        self.written = Counter("garden: pages written", pages, log.info)
+        return env
+
     @event_priority(-100)  # after the search plugin has indexed the page
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         self._prefer_tag_pages(context)
-        section = self.sections.pop(page.file.src_uri, None)
+        context["nav"] = page_navigation(nav, self.config.nav_limit)  # type: ignore[typeddict-item]
+        path = page.file.src_uri
+        packed = self.sections.pop(path, None)
+        section = zlib.decompress(packed).decode("utf-8") if packed is not None else None
+        if self.dirty and path in self.notes:
+            section = self._section(path, self.urls[path])
         if section is not None and page.content is not None:
             self._unsectioned = (page, page.content)
-            page.content += narrow_html(zlib.decompress(section).decode("utf-8"))
+            page.content += narrow_html(section)
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -362,6 +391,8 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         if self._unsectioned is not None and self._unsectioned[0] is page:
             page.content = self._unsectioned[1]
         self._unsectioned = None
+        if self.written is not None:
+            self.written.step()
         head = ""
         if self.feed_url is not None:
             href = escape(relative_url(self.feed_url, page.url), quote=True)
@@ -399,6 +430,27 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
             _absolute(site_url, page.url or "./") if site_url else "",
             image if site_url or has_scheme(cover) else "",
         )
+
+    def page_print(self, path: str) -> list[Any]:
+        """What a note's page holds of this plugin's (for garden/incremental): its closing
+        section, dates, summary, card and tag links, and the site files every page links to."""
+        tags = [(tag, self._tag_url(tag)) for tag in self.tags.get(path, [])]
+        backlinks = [
+            (link.source, self.titles[link.source], self.urls[link.source], link.embed, link.use)
+            for link in self.links.backlinks(path)
+        ]
+        return [
+            self.sections.get(path, b""),
+            backlinks,
+            self.dates.get(path),
+            self.minutes.get(path),
+            self.summaries.get(path),
+            self.covers.get(path),
+            self.card_images.get(path),
+            self.urls.get(self.covers.get(path, "")),
+            tags,
+            [self.feed_url, self.graph_url, self.graph_page_url],
+        ]
 
     def _section(self, path: str, page_url: str) -> str:
         options = SectionOptions(

@@ -20,8 +20,15 @@ class ConnectionsConfig(Config):
     """Show tags as nodes, linked to the notes that carry them."""
     graph_ghosts = c.Type(bool, default=False)
     """Show notes that are linked to but not written yet as faint nodes."""
+    nav_limit = c.Type(int, default=60)
+    """Items of a folder the navigation shows on each page, around the page's own (the rest
+    behind a link to the folder's page), so that a page's size does not grow with its folder;
+    0 shows them all."""
     folder_pages = c.Type(bool, default=True)
     """A listing page for every folder without an index note."""
+    listing_size = c.Type(int, default=200)
+    """Notes on each page of a folder's or a tag's listing (a long one goes on over several
+    pages, so that no page grows with the vault); 0 lists them all on one."""
     tag_pages = c.Type(bool, default=True)
     """A page per tag, in the folder of the tags index (Material's listing, one tag)."""
     git_dates = c.Type(bool, default=True)

@@ -4,6 +4,7 @@ in `mkdocs_garden.core`; this module only connects MkDocs events to it."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import time
@@ -23,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from mkdocs_garden.core.anchors import Slugify
+from mkdocs_garden.core.connections.recent import has_recent_directive
 from mkdocs_garden.core.diagnostics import Diagnostic, Severity
 from mkdocs_garden.core.feeds import summary_of
 from mkdocs_garden.core.home import home_note
@@ -35,6 +37,7 @@ from mkdocs_garden.core.obsidian_settings import (
     strict_line_breaks,
 )
 from mkdocs_garden.core.page.model import TocEntry
+from mkdocs_garden.core.page_cache import PageCache, callable_signature
 from mkdocs_garden.core.paths import is_inside
 from mkdocs_garden.core.sanitize import sanitize_html
 from mkdocs_garden.core.site import GardenSite, SiteOptions
@@ -74,6 +77,9 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         self._raw_html: dict[str, bool] = {}
         """Whether each note's page holds HTML written in a note (the rest is Garden's)."""
 
+    _pruned = False
+    """Whether old entries of the page cache were deleted in this process (once is enough)."""
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
@@ -84,6 +90,23 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         self.mermaid = LocalMermaid(self.config.mermaid_script)
         self.mermaid.configure(config)
         return config
+
+    def _page_cache(self, config: MkDocsConfig, options: SiteOptions) -> PageCache:
+        signature = json.dumps(
+            [
+                callable_signature(options.slugify),
+                options.separator,
+                options.breaks,
+                _own_addresses(config, self.config.former_urls),
+                options.shown_properties,
+            ],
+            ensure_ascii=False,
+        )
+        cache = PageCache(self.cache_dir(config) / "pages", signature)
+        if not self._pruned:
+            self._pruned = True
+            cache.prune()
+        return cache
 
     def cache_dir(self, config: MkDocsConfig) -> Path:
         """Garden's cache folder, from the option relative to mkdocs.yml."""
@@ -102,7 +125,10 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         )
         own = _drop_folders_that_are_not_notes(files, own, config.docs_dir)
         vault = Vault.load(
-            Path(config.docs_dir), [f.src_uri for f in own], PublishMode(self.config.publish)
+            Path(config.docs_dir),
+            [f.src_uri for f in own],
+            PublishMode(self.config.publish),
+            log.info,
         )
         _log_all(vault.diagnostics)
         by_path = {file.src_uri: file for file in own}
@@ -116,8 +142,12 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
             Severity.WARNING if self.config.missing_links == "warn" else Severity.INFO,
             str(config.site_name),
             tuple(self.config.properties),
+            log.info,
         )
-        site = GardenSite(vault, built, options)
+        cache = self._page_cache(config, options)
+        site = GardenSite(vault, built, options, cache)
+        if cache.hits:
+            log.info(f"garden: {cache.hits:,} notes from the cache, {cache.misses:,} rendered")
         self._choose_home_page(site, by_path)
         _drop_notes_the_site_does_not_show(files, own, vault, site)
         attachments = site.choose_attachments(
@@ -190,14 +220,14 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         _log_all(filled.diagnostics)
         self.seconds["pages"] += time.perf_counter() - started
 
-    def _page_meta(self, note: Note, config: MkDocsConfig) -> dict[str, Any]:
+    def _page_meta(self, note: Note, config: MkDocsConfig, quiet: bool = False) -> dict[str, Any]:
         """What the theme gets of the note's frontmatter: its own properties, checked, and
         Garden's readings of the rest; text escaped here, once."""
         assert self.site is not None
         if self.theme is None:
             self.theme = _theme_lookup(config)
         meta, problems = theme_meta(note.meta, self.theme)
-        for problem in problems:
+        for problem in [] if quiet else problems:
             line = note.key_lines.get(problem.key or "", 1)
             log.log(int(problem.severity), f"garden: {note.path}:{line}: {problem.message}")
         for key in ("subtitle", "author"):
@@ -213,6 +243,35 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         if tags:
             meta["tags"] = tags
         return meta
+
+    # For incremental builds (garden/incremental) ---------------------------------------
+
+    def page_print(self, path: str, config: MkDocsConfig) -> list[Any] | None:
+        """What a note's page is made of, as far as this plugin makes it; None for a page that
+        is not a note's, or whose Markdown another plugin changes (written every time)."""
+        note = self.site.notes.get(path) if self.site is not None else None
+        if note is None or self.site is None or path == self.tags_page:
+            return None
+        if has_recent_directive(note.body):
+            return None
+        rendered, filled = self.site.page_html(path)
+        meta = self._page_meta(note, config, quiet=True)
+        return [filled.html, filled.raw_html, rendered.toc, sorted(rendered.ids), meta]
+
+    def title_of(self, path: str) -> Markup | None:
+        """A note's title as its page shows it; None for a path that is not a published note."""
+        if self.site is None or path not in self.site.titles:
+            return None
+        return _safe_title(self.site.titles[path])
+
+    def prepare_unwritten(self, page: Page, config: MkDocsConfig) -> None:
+        """A page an incremental build leaves as written is not read again, yet the pages
+        written around it show its title and properties (in the navigation)."""
+        note = self._note(page)
+        if note is None:
+            return
+        page.meta = self._page_meta(note, config, quiet=True)
+        page.title = page.meta["title"]
 
     @event_priority(100)
     def on_page_content(

@@ -53,6 +53,7 @@ class Part:
 PARTS = (
     Part("garden/obsidian", ("garden/obsidian",)),
     Part("garden/connections", ("garden/connections",), "connections"),
+    Part("garden/incremental", ("garden/incremental",), "connections"),
     Part(
         "material/search",
         ("material/search", "search"),
@@ -98,6 +99,7 @@ class GardenPreset(BasePlugin[PresetConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command, self.dirty = command, dirty
+        self.started = set()  # a new command: each part hears of it when next loaded
 
     @event_priority(150)  # before every other plugin reads the configuration
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:

@@ -6,9 +6,11 @@ import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from .layout import force_layout
 
@@ -61,9 +63,17 @@ def _tag_node(tag: str, url: str | None) -> GraphNode:
     return GraphNode(f"tag:{tag}", f"#{tag}", url, "tag")
 
 
+@lru_cache(maxsize=2)
+def _positions(node_count: int, edges: tuple[tuple[int, int], ...]) -> npt.NDArray[np.float64]:
+    """The layout, which depends on nothing else: `mkdocs serve` lays a graph out once, not
+    after every save that leaves the links as they were."""
+    edge_array = np.array(edges, dtype=np.int64).reshape(-1, 2)
+    return force_layout(node_count, edge_array, seed=GRAPH_SEED)
+
+
 def _laid_out(nodes: list[GraphNode], edges: list[tuple[int, int]]) -> dict[str, Any]:
     edge_array = np.array(edges, dtype=np.int64).reshape(-1, 2)
-    positions = force_layout(len(nodes), edge_array, seed=GRAPH_SEED)
+    positions = _positions(len(nodes), tuple(edges))
     degree = np.bincount(edge_array.ravel(), minlength=len(nodes))
     return {
         "nodes": [

@@ -10,7 +10,7 @@ build cubic in the number of tags. Material keeps one listing, the tags index's;
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..markup import literal_text, markdown_link
@@ -19,6 +19,7 @@ from ..text import fold
 from ..urls import quote_path, relative_path
 from ..vault import INDEX_NAMES
 from .folders import ListedNote
+from .paging import paged, pager
 
 
 @dataclass(frozen=True)
@@ -38,13 +39,17 @@ class TagPages:
 
 
 def tag_pages(
-    notes: Iterable[ListedNote], tags_of: Mapping[str, Iterable[str]], folder: str
+    notes: Iterable[ListedNote],
+    tags_of: Mapping[str, Iterable[str]],
+    folder: str,
+    page_size: int = 0,
 ) -> TagPages:
     """One page per tag under `folder`, listing the notes that carry it: `AI/注意力` is
     `folder/AI/注意力/index.md` (a page of its own folder, so that a tag named `index` cannot
     stand for the folder's index; a name too long for a file system is cut and hashed). Tags
     that differ only in case (one tag to Obsidian) share the page of the first spelling, which
-    lists the notes of every spelling. One pass over the notes' tags, one line per note."""
+    lists the notes of every spelling. One pass over the notes' tags, one line per note. A tag
+    of more than `page_size` notes (when it is not 0) is listed over several pages."""
     spellings: dict[str, set[str]] = {}
     tagged: dict[str, dict[str, ListedNote]] = {}
     for note in notes:
@@ -59,15 +64,23 @@ def tag_pages(
     for key in sorted(spellings, key=lambda key: min(spellings[key])):
         name = min(spellings[key])
         path = fitting_path(folder, name.split("/"), "index.md")
-        markdown[path] = _page(name, path, tagged[key].values())
+        listed = sorted(tagged[key].values(), key=lambda n: (fold(n.title), n.path))
+        listing = paged(path, listed, page_size)
+        paths = [page for page, _notes in listing]
+        for page, share in listing:
+            markdown[page] = _page(name, page, share, paths)
         path_of_tag[key] = path
     return TagPages(markdown, path_of_tag)
 
 
-def _page(name: str, path: str, notes: Iterable[ListedNote]) -> str:
-    lines = [f"# {literal_text('#' + name)}", "", "带有这个标签的笔记：", ""]
-    for note in sorted(notes, key=lambda n: (fold(n.title), n.path)):
+def _page(name: str, path: str, notes: Sequence[ListedNote], paths: list[str]) -> str:
+    number = paths.index(path) + 1
+    heading = literal_text("#" + name) + (f"（第 {number} 页）" if number > 1 else "")
+    lines = [f"# {heading}", "", "带有这个标签的笔记：", ""]
+    for note in notes:
         lines.append(f"- {markdown_link(note.title, quote_path(relative_path(note.path, path)))}")
+    if len(paths) > 1:
+        lines += ["", pager(path, paths)]
     return "\n".join(lines) + "\n"
 
 

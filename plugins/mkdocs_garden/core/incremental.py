@@ -1,0 +1,84 @@
+"""What an incremental build needs to know of the build before it: each page's fingerprint (a
+hash of everything its written HTML is made from), every file the build wrote, and each page's
+search entries. A page whose fingerprint is unchanged, and whose file is still there, is the
+same page: it is not written again."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .page_cache import callable_signature
+
+
+def fingerprint(*parts: object) -> str:
+    """A hash of `parts`, the same in every process for the same values."""
+    data = json.dumps(stable(parts), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def quick_print(parts: object) -> str:
+    """A hash of `parts` made only of strings, numbers, bytes and the containers and
+    dataclasses that hold them, whose `repr` is the same in every process (faster than
+    `fingerprint`, for the parts of each page)."""
+    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def stable(value: Any) -> Any:
+    """`value` as JSON data that describes it the same way in every process: functions by
+    name and what they close over, never by their address in memory."""
+    if isinstance(value, dict):
+        return {str(key): stable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [stable(item) for item in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted((stable(item) for item in value), key=repr)
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, bytes):
+        return hashlib.sha256(value).hexdigest()
+    if isinstance(value, Path):
+        return value.as_posix()
+    if callable(value):
+        return callable_signature(value)
+    text = repr(value)
+    return type(value).__qualname__ if " at 0x" in text else text
+
+
+def folder_signature(folders: Iterable[str]) -> list[tuple[str, int, int]]:
+    """Every file under `folders` (a theme's overrides), with its size and time of change."""
+    found = []
+    for folder in folders:
+        for root, _dirs, names in os.walk(folder):
+            for name in sorted(names):
+                path = os.path.join(root, name)
+                status = os.stat(path)
+                found.append((path, status.st_size, status.st_mtime_ns))
+    return sorted(found)
+
+
+@dataclass
+class BuildState:
+    """One build as the next needs it."""
+
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    """Each page's fingerprint, by the path of its written file."""
+    outputs: set[str] = field(default_factory=set)
+    """Every file the build wrote (through the site generator's list of files)."""
+    search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    """Each page's search entries, by the path of its written file."""
+
+    def unchanged(self, output: str, print_: str, exists: Callable[[str], bool]) -> bool:
+        """Whether the page written to `output` is the one the build before wrote."""
+        return self.fingerprints.get(output) == print_ and exists(output)
+
+
+def stale(previous: Iterable[str], current: Iterable[str]) -> list[str]:
+    """The files the build before wrote that this build does not: a deleted or unpublished
+    note's page, an attachment no published note uses any more. Deepest first."""
+    return sorted(set(previous) - set(current), reverse=True)

@@ -1,0 +1,114 @@
+"""Rendered notes kept between builds, by what their rendering reads: the note's text, path
+and properties, the rendering options, Garden's own code and the versions of the libraries it
+renders with. Rendering reads nothing else (links are resolved later, from the link table), so
+a note whose key is unchanged renders to the same page; a changed note, option or library is a
+new key, never a stale hit."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import time
+from collections.abc import Callable
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from .page.model import NotePage
+from .vault import Note
+
+LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "pygments", "latex2mathml", "nh3", "jieba")
+KEEP_DAYS = 7
+"""An entry no build has read for this long is deleted."""
+
+
+class PageCache:
+    def __init__(self, folder: Path, options_signature: str) -> None:
+        self.folder = folder
+        self.salt = f"{code_signature()}|{options_signature}"
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, note: Note) -> str:
+        data = json.dumps(
+            [self.salt, note.path, note.body, note.body_line, note.meta, note.key_lines],
+            ensure_ascii=False,
+            sort_keys=True,
+            default=repr,
+        )
+        return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+    def get(self, key: str) -> NotePage | None:
+        path = self._path(key)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        try:
+            page = pickle.loads(data)
+        except Exception:  # a file cut short by a killed build: render again
+            self.misses += 1
+            return None
+        if not isinstance(page, NotePage):
+            self.misses += 1
+            return None
+        self.hits += 1
+        if time.time() - path.stat().st_mtime > 86400:
+            os.utime(path)  # read: kept by `prune` (once a day is often enough)
+        return page
+
+    def put(self, key: str, page: NotePage) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL))
+        temporary.replace(path)
+
+    def prune(self) -> None:
+        """Delete the entries no build has read for `KEEP_DAYS`."""
+        oldest = time.time() - KEEP_DAYS * 86400
+        for path in self.folder.glob("*/*.pickle") if self.folder.is_dir() else ():
+            if path.stat().st_mtime < oldest:
+                path.unlink(missing_ok=True)
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+
+@cache
+def code_signature() -> str:
+    """Garden's own code (every module of the package, so an edit to a renderer is a new
+    key even without a new version number) and the versions of the libraries it renders with."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    for library in LIBRARIES:
+        try:
+            digest.update(f"{library}={version(library)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{library}=none".encode())
+    return digest.hexdigest()
+
+
+def callable_signature(function: Callable[..., Any]) -> str:
+    """A description of a function that is the same from one process to the next: its name,
+    and the values it closes over or was partially applied with (a slugify set up with
+    `case="lower"`)."""
+    parts = [getattr(function, "__module__", ""), getattr(function, "__qualname__", "")]
+    inner = getattr(function, "func", None)
+    if inner is not None:  # functools.partial
+        parts += [
+            callable_signature(inner),
+            repr(getattr(function, "args", ())),
+            repr(sorted(getattr(function, "keywords", {}).items())),
+        ]
+    for cell in getattr(function, "__closure__", None) or ():
+        value = cell.cell_contents
+        parts.append(callable_signature(value) if callable(value) else repr(value))
+    return "|".join(parts)

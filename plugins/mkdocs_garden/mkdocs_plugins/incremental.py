@@ -1,0 +1,284 @@
+"""`garden/incremental`: `mkdocs serve --dirty` (and `mkdocs build --dirty`) rebuild only the
+pages a change reaches, and leave no page stale.
+
+MkDocs' dirty builds skip a page whose source file is older than its written file, which leaves
+behind what other notes changed (a link to a renamed heading, a backlink, the navigation after a
+title changed), the page of a note that was deleted or unpublished, and a search index of the
+pages written last. Here a page is skipped only when its fingerprint (`core.incremental`: its
+filled HTML, title, properties, dates, backlinks and local graph, card, its share of the
+navigation, the configuration and the code) is the one the page was written with; files the
+last build wrote and this one does not are deleted; and the search index is put together from
+the entries of the pages written now and those kept from before.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import os
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from mkdocs_garden.core.incremental import (
+    BuildState,
+    fingerprint,
+    folder_signature,
+    quick_print,
+    stale,
+)
+from mkdocs_garden.core.page_cache import code_signature
+
+from .connections import ConnectionsPlugin
+from .nav_window import section_window
+from .obsidian import ObsidianPlugin
+
+log = logging.getLogger("mkdocs.plugins.garden.incremental")
+
+CONFIG_KEYS = (
+    "site_name",
+    "site_url",
+    "site_description",
+    "site_author",
+    "copyright",
+    "use_directory_urls",
+    "repo_url",
+    "repo_name",
+    "edit_uri",
+    "extra",
+    "extra_css",
+    "extra_javascript",
+    "markdown_extensions",
+    "mdx_configs",
+    "nav",
+    "validation",
+)
+
+
+class IncrementalConfig(Config):
+    """No options: the plugin acts in dirty builds only."""
+
+
+class IncrementalPlugin(BasePlugin[IncrementalConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.dirty = False
+        self.state = BuildState()
+        """The last build, as this one compares with it."""
+        self.current = BuildState()
+        self.built: set[str] = set()
+        """Pages written in this build, by written file."""
+        self._seen = 0
+        self._search: Any = None
+        self._files: Files | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
+
+    @event_priority(-200)  # after every plugin has changed the navigation
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.current = BuildState()
+        self.built = set()
+        self._seen = 0
+        self._search = config.plugins.get("material/search") or config.plugins.get("search")
+        if not self.dirty:
+            return nav
+        obsidian, connections = _garden_plugins(config)
+        if obsidian is None or connections is None:
+            return nav
+        whole = self._site_print(config)
+        navigation = _NavPrints(nav, obsidian, connections.config.nav_limit)
+        skipped = 0
+        for file in files.documentation_pages():
+            page = file.page
+            print_ = obsidian.page_print(file.src_uri, config)
+            if page is None or print_ is None:
+                continue  # generated pages are always written again (MkDocs: modified)
+            parts = [whole, print_, connections.page_print(file.src_uri), navigation.of(page)]
+            page_print = quick_print(parts)
+            self.current.fingerprints[file.abs_dest_path] = page_print
+            unchanged = self.state.unchanged(file.abs_dest_path, page_print, os.path.isfile)
+            _decide(file, not unchanged)
+            if unchanged:
+                skipped += 1
+                obsidian.prepare_unwritten(page, config)
+                _add_to_material_tags(page, config)
+        if skipped:
+            log.info(f"garden: incremental build: {skipped:,} unchanged pages left as written")
+        return nav
+
+    def _site_print(self, config: MkDocsConfig) -> str:
+        """What every page is made with: the configuration, the theme (with its overrides),
+        and the versions of the code that writes it."""
+        theme = {key: config.theme[key] for key in config.theme}
+        own_dirs = [d for d in config.theme.dirs if "site-packages" not in d]
+        plugins = {
+            name: dict(plugin.config) if hasattr(plugin, "config") else None
+            for name, plugin in config.plugins.items()
+        }
+        return fingerprint(
+            {key: config.get(key) for key in CONFIG_KEYS},
+            theme,
+            plugins,
+            folder_signature(own_dirs),
+            [version("mkdocs"), version("mkdocs-material"), code_signature()],
+        )
+
+    @event_priority(-110)  # after Material's search has read the page
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        if not self.dirty:
+            return context
+        output = page.file.abs_dest_path
+        self.built.add(output)
+        index = getattr(self._search, "search_index", None)
+        entries = getattr(index, "entries", None)
+        if isinstance(entries, list):
+            self.current.search[output] = copy.deepcopy(entries[self._seen :])
+            self._seen = len(entries)
+        return context
+
+    @event_priority(10)  # before Material's search writes its index
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        files = self._files
+        if files is None or not self.dirty:
+            return
+        outputs = [file.abs_dest_path for file in files if file.inclusion.is_included()]
+        self._complete_search(files)
+        for path in stale(self.state.outputs, outputs):
+            _remove(path, config.site_dir)
+        self.current.outputs = set(outputs)
+        for output, entries in self.state.search.items():
+            self.current.search.setdefault(output, entries)
+        self.state, self.current = self.current, BuildState()
+
+    @event_priority(100)  # before Material's tags plugin makes its listings
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self._files = files
+        if self.dirty:
+            _order_material_tags(files, config)
+        return env
+
+    def _complete_search(self, files: Files) -> None:
+        """Material's search index, from the entries of the pages written now and those of
+        the pages left as they were, in the order of a whole build."""
+        index = getattr(self._search, "search_index", None)
+        if index is None or not hasattr(index, "entries"):
+            return
+        entries: list[dict[str, Any]] = []
+        for file in files.documentation_pages():
+            output = file.abs_dest_path
+            if output in self.built:
+                entries += self.current.search.get(output, [])
+            else:
+                entries += self.state.search.get(output, [])
+        index.entries = entries
+        self._search.search_index_prev = None  # Material's own merge knows one page only
+
+
+def _garden_plugins(config: MkDocsConfig) -> tuple[ObsidianPlugin | None, ConnectionsPlugin | None]:
+    obsidian = config.plugins.get("garden/obsidian")
+    connections = config.plugins.get("garden/connections")
+    return (
+        obsidian if isinstance(obsidian, ObsidianPlugin) else None,
+        connections if isinstance(connections, ConnectionsPlugin) else None,
+    )
+
+
+def _add_to_material_tags(page: Page, config: MkDocsConfig) -> None:
+    """Material's tags plugin learns each page's tags as it reads the page; a page left as
+    written is not read, so it is told here (its tags index must still list the page)."""
+    tags = config.plugins.get("material/tags") or config.plugins.get("tags")
+    mappings = getattr(tags, "mappings", None)
+    if mappings is not None and hasattr(mappings, "add"):
+        mappings.add(page, "")
+
+
+def _order_material_tags(files: Files, config: MkDocsConfig) -> None:
+    """Material's tags plugin keeps pages in the order it read them: pages left as written were
+    added first, so the order is made that of a whole build."""
+    tags = config.plugins.get("material/tags") or config.plugins.get("tags")
+    data = getattr(getattr(tags, "mappings", None), "data", None)
+    if not isinstance(data, dict):
+        return
+    order = [file.page.url for file in files.documentation_pages() if file.page is not None]
+    ordered = {url: data[url] for url in order if url in data}
+    ordered.update((url, mapping) for url, mapping in data.items() if url not in ordered)
+    data.clear()
+    data.update(ordered)
+
+
+def _decide(file: File, modified: bool) -> None:
+    """MkDocs asks a file whether it changed before it reads and writes its page."""
+    setattr(file, "is_modified", lambda: modified)  # noqa: B010 (an instance's own answer)
+
+
+class _NavPrints:
+    """The part of the navigation each page shows: the top level, and down the page's path
+    the window of each folder around it; the pages before and after it. What the theme reads
+    of an entry is worked out once a build."""
+
+    def __init__(self, nav: Navigation, obsidian: ObsidianPlugin, limit: int) -> None:
+        self.obsidian = obsidian
+        self.limit = limit
+        self.items: dict[int, tuple[Any, ...]] = {}
+        self.top = tuple(self.item(entry) for entry in nav.items)
+
+    def of(self, page: Page) -> tuple[Any, ...]:
+        ancestors = list(page.ancestors)
+        path = [page, *ancestors]
+        parts: list[Any] = [self.top]
+        for section in reversed(ancestors):
+            assert isinstance(section, Section)
+            index, listed, shown = section_window(
+                section, self.limit, lambda child: any(child is step for step in path)
+            )
+            parts.append((str(section.title), shown.before, shown.after))
+            parts.append(tuple(self.item(child) for child in listed[shown.start : shown.stop]))
+            parts.append(self.item(index or section.children[0]))
+        for neighbour in (page.previous_page, page.next_page):
+            parts.append(self.item(neighbour) if neighbour is not None else None)
+        return tuple(parts)
+
+    def item(self, entry: Any) -> tuple[Any, ...]:
+        """What the theme reads of an entry it shows: of a folder, also how many items it has
+        (the theme loops over them), its index page and its first item (which a folder shown
+        closed links to)."""
+        known = self.items.get(id(entry))
+        if known is not None:
+            return known
+        kind = type(entry).__name__
+        title = self.obsidian.title_of(entry.file.src_uri) if isinstance(entry, Page) else None
+        found: tuple[Any, ...] = (kind, str(title or entry.title), getattr(entry, "url", None))
+        if isinstance(entry, Section) and entry.children:
+            index = next((c for c in entry.children if getattr(c, "is_index", False)), None)
+            first = self.item(entry.children[0])
+            found += (len(entry.children), getattr(index, "url", None), first)
+        self.items[id(entry)] = found
+        return found
+
+
+def _remove(path: str, site_dir: str) -> None:
+    """A file the build before wrote and this one does not; its folders too, once empty."""
+    try:
+        os.remove(path)
+    except FileNotFoundError:
+        return
+    folder = Path(path).parent
+    root = Path(site_dir)
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            break
+        folder = folder.parent
