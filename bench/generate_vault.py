@@ -36,15 +36,26 @@ class Note:
     published: bool
 
 
-def plan(count: int, seed: int) -> list[Note]:
+HUB_EVERY = 5
+"""Every fifth note also links to the first (the hub): at 1,000 notes, 200 notes link to it."""
+
+
+def plan(count: int, seed: int, flat: bool = False) -> list[Note]:
+    """The notes; `flat` puts them all in one folder, as a Zettelkasten does."""
     rng = random.Random(seed)
     notes = []
     for index in range(count):
         topic = TOPICS[index % len(TOPICS)]
         name = f"{topic} 笔记 {index}：为什么（{rng.randint(1, 99)}）？"
         folder = FOLDERS[rng.randrange(len(FOLDERS))]
-        notes.append(Note(f"{folder}/{name}.md", name, rng.random() >= 0.10))
+        published = rng.random() >= 0.10 or index == 0  # the hub is published
+        notes.append(Note(f"{'🗃️卡片盒' if flat else folder}/{name}.md", name, published))
     return notes
+
+
+def hub(count: int, seed: int = 20241124, flat: bool = False) -> Note:
+    """The note that every `HUB_EVERY`th note links to."""
+    return plan(count, seed, flat)[0]
 
 
 @dataclass
@@ -60,9 +71,11 @@ class Vault:
         self.positions = {note.path: index for index, note in enumerate(self.notes)}
 
 
-def write_vault(root: Path, count: int, *, plain: bool, seed: int = 20241124) -> None:
+def write_vault(
+    root: Path, count: int, *, plain: bool, seed: int = 20241124, flat: bool = False
+) -> None:
     attachments = [f"附件/图 {k}.png" for k in range(max(1, count // 20))]
-    vault = Vault(plan(count, seed), attachments, random.Random(seed + 1), plain)
+    vault = Vault(plan(count, seed, flat), attachments, random.Random(seed + 1), plain)
     for attachment in attachments:
         _write(root / attachment, _png())
     for index, note in enumerate(vault.notes):
@@ -87,7 +100,17 @@ def _note_text(vault: Vault, index: int, note: Note) -> str:
         lines.append(FILLER * 2 + " ".join(chosen) + "。" + math + block)
         lines.append("")
         lines.extend(_block(vault, note, section))
+    if index % HUB_EVERY == 1:
+        lines += [f"另见 {_hub_link(vault, note)}。", ""]
     return "\n".join(lines)
+
+
+def _hub_link(vault: Vault, note: Note) -> str:
+    target = vault.notes[0]
+    if not vault.plain:
+        return f"[[{target.name}#小节 0]]"
+    url = _relative(target.path, note.path).replace(" ", "%20")
+    return f"[{target.name}]({url}#{SLUG('小节 0', '-')})"
 
 
 def _block(vault: Vault, note: Note, section: int) -> list[str]:

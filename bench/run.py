@@ -1,13 +1,17 @@
 """Garden against plain MkDocs + Material on the same synthetic vault, measured in one run.
 
-    .venv/bin/python bench/run.py [--sizes 200 1000 5000] [--repeat 3] [--saves 3] [--out FILE]
+    .venv/bin/python bench/run.py [--sizes 200 1000 5000] [--repeat 3] [--saves 3]
+                                  [--flat] [--no-floor] [--out FILE]
 
 For each size, (a) plain MkDocs + Material builds the plain-link vault (the floor) and (b)
 Garden builds the wikilink vault, with the same theme, features and Markdown extensions,
-alternately, `repeat` times. Reported: median wall times, their ratio, the peak memory of the
-build process, the own times of the link layer and of garden/connections (backlinks, folder
-and tag pages, the graph) with its graph layout (from their log lines), and the time
-`mkdocs serve` takes to rebuild after one note is saved (`--saves 0` skips it).
+alternately, `repeat` times (`--no-floor`: Garden alone, for vaults too large for the floor).
+Reported: median wall times, their ratio, the peak memory of the build process, Garden's time
+per note and its largest page, the own times of the link layer and of garden/connections
+(from their log lines), Garden's first build (empty cache), and the seconds `mkdocs serve
+--dirty` takes from a save to the site written again, for an ordinary note, a note 200 others
+link to, a heading others link to renamed, and a note unpublished and published again
+(`--saves 0` skips it). `--flat` puts every note in one folder.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-from generate_vault import write_vault
+from generate_vault import hub, write_vault
 from mkdocs_garden.mkdocs_plugins.preset import MARKDOWN_EXTENSIONS, SEARCH_SEPARATOR
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +46,7 @@ class Runs:
     connections: list[float] = field(default_factory=list)
     layout: list[float] = field(default_factory=list)
     cards_drawn: list[int] = field(default_factory=list)
+    largest_page: int = 0
 
 
 def configs(folder: Path, wiki: Path, plain: Path) -> tuple[Path, Path]:
@@ -134,36 +139,57 @@ def build(config: Path, site: Path, runs: Runs) -> None:
     runs.cards_drawn.append(int(drawn.group(1)) if drawn else 0)
 
 
-def serve_rebuild(config: Path, vault: Path, times: int = 3) -> list[float]:
-    """Seconds `mkdocs serve` reports for the rebuild after one note is saved."""
+SERVE_STEPS = (
+    "a note saved",
+    "a note 200 others link to, saved",
+    "a heading others link to, renamed",
+    "a note unpublished",
+    "published again",
+)
+
+
+def serve_session(config: Path, vault: Path, size: int, saves: int, flat: bool) -> dict[str, float]:
+    """Seconds from saving a note to `mkdocs serve --dirty` having written the site again, for
+    each of `SERVE_STEPS` (the first: the median of `saves` saves of an ordinary note)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     log = Path(tempfile.mkstemp(suffix=".log")[1])
     with log.open("w") as output:
         server = subprocess.Popen(
-            [*MKDOCS, "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+            [*MKDOCS, "serve", "--dirty", "-f", str(config), "-a", f"127.0.0.1:{port}"],
             stdout=output,
             stderr=subprocess.STDOUT,
             env=ENV,
             cwd=ROOT,
         )
-    note = next(path for path in sorted(vault.rglob("*.md")) if path.name != "index.md")
+    center = vault / hub(size, flat=flat).path
+    note = next(p for p in sorted(vault.rglob("*.md")) if p.name != "index.md" and p != center)
+    text = center.read_text(encoding="utf-8")
+    steps: list[tuple[Path, str]] = [(note, "")] * saves + [
+        (center, text + "\n又改了一次。\n"),
+        (center, text.replace("## 小节 0", "## 小节 0（改）")),
+        (center, text.replace('"publish": true', '"publish": false')),
+        (center, text),
+    ]
     found: list[float] = []
     try:
-        _wait(lambda: "Serving on" in log.read_text(), 900)
-        for attempt in range(times):
+        _wait(lambda: "Serving on" in log.read_text(), 3600)
+        for attempt, (path, new) in enumerate(steps):
             seen = log.read_text().count("Documentation built in")
-            with note.open("a", encoding="utf-8") as text:
-                text.write(f"\n又改了一次 {attempt}。\n")
+            started = time.perf_counter()
+            if new:
+                path.write_text(new, encoding="utf-8")
+            else:
+                with path.open("a", encoding="utf-8") as handle:
+                    handle.write(f"\n又改了一次 {attempt}。\n")
             _wait(lambda seen=seen: log.read_text().count("Documentation built in") > seen, 900)
-            found.append(
-                float(re.findall(r"Documentation built in ([\d.]+) seconds", log.read_text())[-1])
-            )
+            found.append(time.perf_counter() - started)
     finally:
         server.terminate()
         server.wait(timeout=60)
-    return found
+    times = [statistics.median(found[:saves]), *found[saves:]]
+    return dict(zip(SERVE_STEPS, times, strict=True))
 
 
 def _wait(condition: object, seconds: float) -> None:
@@ -180,38 +206,63 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000, 5000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path)
-    parser.add_argument("--saves", type=int, default=3, help="serve rebuilds timed; 0: none")
+    parser.add_argument("--saves", type=int, default=3, help="serve saves timed; 0: no serve")
+    parser.add_argument("--flat", action="store_true", help="every note in one folder")
+    parser.add_argument("--no-floor", action="store_true", help="Garden only (large vaults)")
     args = parser.parse_args()
     rows = []
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as work:
             folder = Path(work)
             wiki, plain = folder / "wiki", folder / "plain"
-            write_vault(wiki, size, plain=False)
-            write_vault(plain, size, plain=True)
+            write_vault(wiki, size, plain=False, flat=args.flat)
+            if not args.no_floor:
+                write_vault(plain, size, plain=True, flat=args.flat)
             garden_config, plain_config = configs(folder, wiki, plain)
             floor, garden = Runs(), Runs()
             for _ in range(args.repeat):
-                build(plain_config, folder / "site-plain", floor)
+                if not args.no_floor:
+                    build(plain_config, folder / "site-plain", floor)
                 build(garden_config, folder / "site-garden", garden)
-            rebuild = serve_rebuild(garden_config, wiki, args.saves) if args.saves else []
-        row = (size, floor, garden, rebuild)
+            garden.largest_page = _largest_page(folder / "site-garden")
+            serve = (
+                serve_session(garden_config, wiki, size, args.saves, args.flat)
+                if args.saves
+                else {}
+            )
+        row = Row(size, floor, garden, serve)
         rows.append(row)
-        print(_line(*row), flush=True)
-    report = _report(rows, args.repeat)
+        print(_line(row), flush=True)
+    report = _report(rows, args)
     print(report)
     if args.out:
         args.out.write_text(report, encoding="utf-8")
 
 
-def _line(size: int, floor: Runs, garden: Runs, rebuild: list[float]) -> str:
-    plain_s, garden_s = statistics.median(floor.seconds), statistics.median(garden.seconds)
+@dataclass
+class Row:
+    size: int
+    floor: Runs
+    garden: Runs
+    serve: dict[str, float]
+
+
+def _largest_page(site: Path) -> int:
+    return max((page.stat().st_size for page in site.rglob("*.html")), default=0)
+
+
+def _line(row: Row) -> str:
+    floor, garden = row.floor, row.garden
+    garden_s = statistics.median(garden.seconds)
+    plain = f"{statistics.median(floor.seconds):.2f} s" if floor.seconds else "–"
+    ratio = f"{garden_s / statistics.median(floor.seconds):.3f}×" if floor.seconds else "–"
+    memory = f"{max(floor.peak_mb):.0f} / " if floor.peak_mb else "– / "
     return (
-        f"| {size:,} | {plain_s:.2f} s | {garden_s:.2f} s | {garden_s / plain_s:.3f}× | "
-        f"{max(floor.peak_mb):.0f} / {max(garden.peak_mb):.0f} MB | "
+        f"| {row.size:,} | {plain} | {garden_s:.2f} s | {ratio} | "
+        f"{memory}{max(garden.peak_mb):.0f} MB | "
+        f"{garden_s / row.size * 1000:.1f} ms | {garden.largest_page / 1024:.0f} KB | "
         f"{_median(garden.link_layer)} | {_median(garden.connections)} | "
-        f"{_median(garden.layout)} | {garden.seconds[0]:.2f} s ({garden.cards_drawn[0]:,}) | "
-        f"{_median(rebuild)} |"
+        f"{garden.seconds[0]:.2f} s ({garden.cards_drawn[0]:,}) |"
     )
 
 
@@ -219,24 +270,43 @@ def _median(seconds: list[float]) -> str:
     return f"{statistics.median(seconds):.2f} s" if seconds else "–"
 
 
-def _report(rows: list[tuple[int, Runs, Runs, list[float]]], repeat: int) -> str:
+def _report(rows: list[Row], args: argparse.Namespace) -> str:
+    shape = "all notes in one folder" if args.flat else "notes in a tree of 5 folders"
     head = [
         "# Benchmark: Garden against plain MkDocs + Material",
         "",
         f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.platform()}; "
         f"Python {platform.python_version()}, MkDocs {version('mkdocs')}, "
         f"Material {version('mkdocs-material')}, markdown-it-py {version('markdown-it-py')}.",
-        f"Medians of {repeat} alternating builds per size; vaults from bench/generate_vault.py "
-        "(about 20 wikilinks a note in every form, 10 % unpublished, 5 % links to missing notes; "
-        "the floor builds the same vault with plain relative links and without the unpublished "
+        f"Medians of {args.repeat} alternating builds per size; vaults from "
+        f"bench/generate_vault.py, {shape} (about 20 wikilinks a note in every form, 10 % "
+        "unpublished, 5 % links to missing notes, every fifth note linking to one hub note; the "
+        "floor builds the same vault with plain relative links and without the unpublished "
         "notes). Garden's first build starts with an empty cache; the medians include it.",
         "",
         "| notes | plain MkDocs + Material | Garden | ratio | peak memory (plain / Garden) "
-        "| link layer | connections | of which graph layout "
-        "| Garden's first build, cold cache (card images drawn) | serve rebuild after one save |",
+        "| Garden per note | largest page | link layer | connections "
+        "| Garden's first build, cold cache (card images drawn) |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        *(_line(row) for row in rows),
     ]
-    return "\n".join([*head, *(_line(*row) for row in rows)]) + "\n"
+    if any(row.serve for row in rows):
+        head += [
+            "",
+            "`mkdocs serve --dirty`: seconds from saving to the site written again "
+            f"(the first: median of {args.saves} saves).",
+            "",
+            "| notes | " + " | ".join(SERVE_STEPS) + " |",
+            "| --- |" + " --- |" * len(SERVE_STEPS),
+            *(
+                f"| {row.size:,} | "
+                + " | ".join(f"{row.serve[step]:.2f} s" for step in SERVE_STEPS)
+                + " |"
+                for row in rows
+                if row.serve
+            ),
+        ]
+    return "\n".join(head) + "\n"
 
 
 if __name__ == "__main__":

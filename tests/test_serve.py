@@ -4,7 +4,9 @@ recovers without a restart. Every wait is bounded."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -15,6 +17,7 @@ import urllib.parse
 import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -66,11 +69,20 @@ def free_port() -> int:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
-    vault, scripts = tmp_path / "vault", tmp_path / "figures_src"
+    vault = tmp_path / "vault"
     vault.mkdir()
-    shutil.copytree(FIGURES_SRC, scripts, ignore=shutil.ignore_patterns("__pycache__"))
     (vault / "index.md").write_text('---\n{"publish":true}\n---\n# 首页\n\n[[笔记]]\n', "utf-8")
     (vault / "笔记.md").write_text(NOTE, encoding="utf-8")
+    with serving(tmp_path, []) as running:
+        yield running
+
+
+@contextmanager
+def serving(tmp_path: Path, arguments: list[str]) -> Iterator[Server]:
+    """`mkdocs serve` of `tmp_path/vault` with this project's configuration (and a copy of
+    its figure scripts), until the block ends."""
+    vault, scripts = tmp_path / "vault", tmp_path / "figures_src"
+    shutil.copytree(FIGURES_SRC, scripts, ignore=shutil.ignore_patterns("__pycache__"))
     options = {"garden/figures": {"scripts_dir": str(scripts), "cache_dir": str(tmp_path / "c")}}
     config = ROOT / f".test-serve-{uuid.uuid4().hex}.yml"
     settings = {"INHERIT": "mkdocs.yml", "docs_dir": str(vault), "site_name": "第一个名字"}
@@ -84,6 +96,7 @@ def server(tmp_path: Path) -> Iterator[Server]:
         "-m",
         "mkdocs",
         "serve",
+        *arguments,
         "-f",
         str(config),
         "-a",
@@ -96,7 +109,7 @@ def server(tmp_path: Path) -> Iterator[Server]:
         )
     running = Server(f"http://127.0.0.1:{port}/garden/", log, vault, scripts, config)
     try:
-        wait_for(lambda: running.get("笔记/")[0] == 200, "the first build", seconds=120)
+        wait_for(lambda: "Serving on" in running.text(), "the first build", seconds=120)
         yield running
     finally:
         process.terminate()
@@ -154,3 +167,87 @@ def test_a_writing_session_under_mkdocs_serve(server: Server) -> None:
         server.config.read_text(encoding="utf-8").replace("第一个名字", "第二个名字"), "utf-8"
     )
     wait_for(lambda: "第二个名字" in server.get("")[1], "the new site name")
+
+
+DIRTY_NOTES = {
+    "index.md": "---\npublish: true\n---\n# 首页\n\n去 [[甲]] 和 [[乙#原来的小节]]。\n",
+    "夹/甲.md": "---\npublish: true\n---\n甲的第一版，提到 [[乙#原来的小节]]。\n",
+    "夹/乙.md": "---\npublish: true\ntitle: 乙\n---\n## 原来的小节\n\n乙的正文。\n",
+    "夹/丙.md": "---\npublish: true\n---\n丙链接 [[甲]]。\n",
+}
+
+
+def _nav_titles(html: str) -> list[str]:
+    nav = html[html.index("md-nav--primary") : html.index("md-sidebar--secondary")]
+    return re.findall(r'<span class="md-ellipsis">\s*([^<]+?)\s*<', nav)
+
+
+def _graph(server: Server) -> set[str]:
+    return {node["id"] for node in json.loads(server.get("graph.json")[1])["nodes"]}
+
+
+def _search(server: Server) -> str:
+    """The search index's titles and texts, with jieba's word breaks taken out."""
+    docs = json.loads(server.get("search/search_index.json")[1])["docs"]
+    return "\n".join(f"{doc['title']} {doc['text']}" for doc in docs).replace("\u200b", "")
+
+
+def test_mkdocs_serve_dirty_rewrites_what_a_save_reaches(tmp_path: Path) -> None:
+    """Under `--dirty` a save rewrites only the pages it reaches, and none is left stale:
+    the edited page, the backlinks and links of other notes, the navigation, the graph JSON
+    and the search index, after edits, a renamed heading, a new title, unpublishing and
+    deleting."""
+    vault = tmp_path / "vault"
+    for path, text in DIRTY_NOTES.items():
+        (vault / path).parent.mkdir(parents=True, exist_ok=True)
+        (vault / path).write_text(text, encoding="utf-8")
+    with serving(tmp_path, ["--dirty"]) as server:
+        wait_for(lambda: server.get("夹/乙/")[0] == 200, "the first build", seconds=120)
+        assert "甲的第一版" in server.get("夹/乙/")[1]  # the backlink's sentence
+
+        def builds() -> int:
+            return server.text().count("Documentation built in")
+
+        def save(path: str, text: str) -> None:
+            seen = builds()
+            (vault / path).write_text(text, encoding="utf-8")
+            wait_for(lambda: builds() > seen, f"the build after saving {path}")
+
+        # An edit: the note's page and the backlink on the page it links to.
+        save("夹/甲.md", DIRTY_NOTES["夹/甲.md"].replace("第一版", "第二版"))
+        assert "甲的第二版" in server.get("夹/甲/")[1]
+        assert (
+            "甲的第二版" in server.get("夹/乙/")[1] and "甲的第一版" not in server.get("夹/乙/")[1]
+        )
+        assert "甲的第二版" in _search(server)
+        assert "left as written" in server.text()  # the other pages were not written again
+
+        # A renamed heading: the links into it elsewhere stop pointing at it.
+        assert "#原来的小节" in server.get("")[1]
+        save("夹/乙.md", DIRTY_NOTES["夹/乙.md"].replace("原来的小节", "新的小节"))
+        assert (
+            "#原来的小节" not in server.get("")[1] and "#原来的小节" not in server.get("夹/甲/")[1]
+        )
+
+        # A new title: every page's navigation shows it.
+        save("夹/乙.md", DIRTY_NOTES["夹/乙.md"].replace("title: 乙", "title: 乙的新名字"))
+        assert "乙的新名字" in _nav_titles(server.get("夹/丙/")[1])
+        assert "乙的新名字" in _nav_titles(server.get("")[1]) or "夹" in _nav_titles(
+            server.get("")[1]
+        )
+
+        # Unpublished: its page is gone, links to it are text, and it is in no list.
+        save("夹/甲.md", DIRTY_NOTES["夹/甲.md"].replace("publish: true", "publish: false"))
+        assert server.get("夹/甲/")[0] == 404
+        assert 'href="夹/甲/"' not in server.get("")[1] and "夹/甲.md" not in _graph(server)
+        assert "甲的" not in _search(server)
+        assert "甲" not in _nav_titles(server.get("夹/丙/")[1])
+
+        # Deleted: the same.
+        seen = builds()
+        (vault / "夹/丙.md").unlink()
+        wait_for(lambda: builds() > seen, "the build after deleting a note")
+        assert server.get("夹/丙/")[0] == 404 and "夹/丙.md" not in _graph(server)
+        assert "丙链接" not in _search(server)
+        assert "丙" not in _nav_titles(server.get("夹/乙/")[1])
+        assert "A 'dirty' build is being performed" not in server.text()

@@ -141,7 +141,8 @@ tags: [开始]
 - 用 `[[笔记名]]` 链接别的笔记，用 `![[笔记名#标题]]` 嵌入一段。
 
 > [!tip] 预览
-> 运行 `.venv/bin/mkdocs serve`，在浏览器里打开它给出的地址，保存笔记后页面会自动刷新。
+> 运行 `.venv/bin/mkdocs serve --dirty`，在浏览器里打开它给出的地址，保存笔记后页面会自动刷新
+> （只重写受影响的页面）。
 """
 
 
@@ -153,7 +154,7 @@ A site made with [Garden](https://pypi.org/project/mkdocs-garden/) from an Obsid
 ## Set up (two commands)
 
 ```sh
-python3 -m venv .venv && .venv/bin/pip install -r requirements.txt && .venv/bin/mkdocs serve
+python3 -m venv .venv && .venv/bin/pip install -r requirements.txt && .venv/bin/mkdocs serve --dirty
 .venv/bin/mkdocs build --strict
 ```
 

@@ -20,6 +20,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
@@ -80,9 +82,13 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         self._seen = 0
         self._search: Any = None
         self._files: Files | None = None
+        self._templates = _CompiledTemplates()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
+        build_log = logging.getLogger("mkdocs.commands.build")
+        if dirty and _DIRTY_WARNING not in build_log.filters:
+            build_log.addFilter(_DIRTY_WARNING)
 
     @event_priority(-200)  # after every plugin has changed the navigation
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -165,6 +171,8 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
     @event_priority(100)  # before Material's tags plugin makes its listings
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         self._files = files
+        if isinstance(env, Environment) and env.bytecode_cache is None:
+            env.bytecode_cache = self._templates
         if self.dirty:
             _order_material_tags(files, config)
         return env
@@ -184,6 +192,35 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
                 entries += self.state.search.get(output, [])
         index.entries = entries
         self._search.search_index_prev = None  # Material's own merge knows one page only
+
+
+class _CompiledTemplates(BytecodeCache):
+    """The theme's templates, compiled once a process: MkDocs makes a new template environment
+    for every build, which `mkdocs serve` would otherwise compile again after every save.
+    Jinja checks each entry against its template's source, so an edited override is compiled
+    afresh."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = self.compiled.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+class _DirtyWarningFilter(logging.Filter):
+    """MkDocs warns on every dirty build that navigation and links may be wrong; under Garden
+    they are not, and the warning would fail a `--strict` build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
+_DIRTY_WARNING = _DirtyWarningFilter()
 
 
 def _garden_plugins(config: MkDocsConfig) -> tuple[ObsidianPlugin | None, ConnectionsPlugin | None]:

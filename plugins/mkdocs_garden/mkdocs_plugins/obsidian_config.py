@@ -31,7 +31,8 @@ class ObsidianConfig(Config):
     """Properties shown at the top of each note's page (`related`, `up`…), their links linked;
     links in any property count for backlinks and the graph whether shown or not."""
     cache_dir = c.Type(str, default=".cache/garden")
-    """Where Garden keeps what it made between builds (card images), relative to mkdocs.yml;
+    """Where Garden keeps what it made between builds (rendered notes, card images), relative
+    to mkdocs.yml;
     outside docs/, and safe to delete."""
     lightbox = c.Type(bool, default=True)
     """Click an image of a note (figures too) to see it enlarged (GLightbox, from the site)."""
