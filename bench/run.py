@@ -139,6 +139,8 @@ def build(config: Path, site: Path, runs: Runs) -> None:
     runs.cards_drawn.append(int(drawn.group(1)) if drawn else 0)
 
 
+DONE = "garden: incremental build:"
+"""The last line of each build under `--dirty` (MkDocs logs its own once per text)."""
 SERVE_STEPS = (
     "a note saved",
     "a note 200 others link to, saved",
@@ -176,14 +178,14 @@ def serve_session(config: Path, vault: Path, size: int, saves: int, flat: bool) 
     try:
         _wait(lambda: "Serving on" in log.read_text(), 3600)
         for attempt, (path, new) in enumerate(steps):
-            seen = log.read_text().count("Documentation built in")
+            seen = log.read_text().count(DONE)
             started = time.perf_counter()
             if new:
                 path.write_text(new, encoding="utf-8")
             else:
                 with path.open("a", encoding="utf-8") as handle:
                     handle.write(f"\n又改了一次 {attempt}。\n")
-            _wait(lambda seen=seen: log.read_text().count("Documentation built in") > seen, 900)
+            _wait(lambda seen=seen: log.read_text().count(DONE) > seen, 900)
             found.append(time.perf_counter() - started)
     finally:
         server.terminate()

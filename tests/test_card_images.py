@@ -30,7 +30,7 @@ def test_wrapped_lines_fit_and_keep_the_title(title: str, lines: int) -> None:
     for row, line in enumerate(wrapped):
         assert text_ems(line) <= 12 + 1  # a closing mark may hang past the edge
         assert line == line.strip() and line
-        assert row == 0 or line[0] not in "，。？"
+        assert row == 0 or line[0] not in "，。？" or wrapped[row - 1][-1] in "，。？"
     squeezed = "".join(title.split())
     joined = "".join("".join(wrapped).split())
     if wrapped and wrapped[-1].endswith(ELLIPSIS) and not squeezed.endswith(ELLIPSIS):

@@ -28,7 +28,8 @@ def text_ems(text: str) -> float:
 
 def wrap_title(title: str, line_ems: float, max_lines: int) -> list[str]:
     """The title in at most `max_lines` lines of at most `line_ems`; a title that does not fit
-    ends with an ellipsis. A closing punctuation mark never starts a line."""
+    ends with an ellipsis. A closing punctuation mark does not start a line: it hangs past the
+    end of the one before (one mark; a run of them goes on to the next line)."""
     lines: list[str] = []
     line = ""
     for token in _TOKENS.findall(" ".join(title.split())):
@@ -36,7 +37,8 @@ def wrap_title(title: str, line_ems: float, max_lines: int) -> list[str]:
             line += " " if line else ""
             continue
         for piece in _pieces(token, line_ems):
-            if line and text_ems(line + piece) > line_ems and piece not in _NO_LINE_START:
+            hangs = piece in _NO_LINE_START and text_ems(line) <= line_ems  # one mark may hang
+            if line and text_ems(line + piece) > line_ems and not hangs:
                 lines.append(line.rstrip())
                 line = ""
             line += piece

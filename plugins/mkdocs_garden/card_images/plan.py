@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 from .fonts import CardFonts
 from .layout import wrap_title
@@ -56,11 +57,17 @@ class Card:
     """The drawing's version and matplotlib's: a new one draws every card again."""
 
     def file_name(self) -> str:
-        data = json.dumps(asdict(self), ensure_ascii=False, sort_keys=True, default=str)
-        signature = data + self.fonts.signature()
-        return hashlib.sha256(signature.encode("utf-8")).hexdigest()[:24] + ".png"
+        return _file_name(self)
 
 
+@lru_cache(maxsize=65536)
+def _file_name(card: Card) -> str:
+    data = json.dumps(asdict(card), ensure_ascii=False, sort_keys=True, default=str)
+    signature = data + card.fonts.signature()
+    return hashlib.sha256(signature.encode("utf-8")).hexdigest()[:24] + ".png"
+
+
+@lru_cache(maxsize=65536)  # `mkdocs serve` plans every card again after each save
 def card_for(
     title: str, path: str, site_name: str, primary: str, fonts: CardFonts, versions: str
 ) -> Card:

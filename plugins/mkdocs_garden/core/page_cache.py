@@ -26,11 +26,21 @@ KEEP_DAYS = 7
 
 
 class PageCache:
-    def __init__(self, folder: Path, options_signature: str) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        options_signature: str,
+        memory: dict[str, NotePage] | None = None,
+    ) -> None:
+        """`memory`: the pages of the build before, by key, handed over whole (`mkdocs serve
+        --dirty`, whose builds neither empty nor change a page once it is made); the pages
+        this build reads are left in `self.memory` for the next."""
         self.folder = folder
         self.salt = f"{code_signature()}|{options_signature}"
         self.hits = 0
         self.misses = 0
+        self.earlier = memory
+        self.memory: dict[str, NotePage] | None = {} if memory is not None else None
 
     def key(self, note: Note) -> str:
         data = json.dumps(
@@ -42,6 +52,16 @@ class PageCache:
         return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
     def get(self, key: str) -> NotePage | None:
+        page = self.earlier.get(key) if self.earlier is not None else None
+        if page is not None:
+            self.hits += 1
+        else:
+            page = self._read(key)
+        if page is not None and self.memory is not None:
+            self.memory[key] = page
+        return page
+
+    def _read(self, key: str) -> NotePage | None:
         path = self._path(key)
         try:
             data = path.read_bytes()
@@ -62,6 +82,8 @@ class PageCache:
         return page
 
     def put(self, key: str, page: NotePage) -> None:
+        if self.memory is not None:
+            self.memory[key] = page
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")

@@ -88,11 +88,9 @@ class GardenSite:
 
     def take_diagnostics(self) -> list[Diagnostic]:
         """What reading the pages and resolving the links found, in file order; handed over
-        once (to be reported), not kept."""
+        once (to be reported). A page keeps its own: a cache may hand it to the next build."""
         found = [d for page in self.pages.values() for d in page.diagnostics]
         found += self.table.diagnostics
-        for page in self.pages.values():
-            page.diagnostics = []
         self.table.diagnostics = []
         return found
 

@@ -24,7 +24,7 @@ from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -74,11 +74,15 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
 
     def __init__(self) -> None:
         self.dirty = False
+        self.serving = False
+        """`mkdocs serve` writes drafts too."""
         self.state = BuildState()
         """The last build, as this one compares with it."""
         self.current = BuildState()
         self.built: set[str] = set()
         """Pages written in this build, by written file."""
+        self.skipped = 0
+        """Pages this build left as written."""
         self._seen = 0
         self._search: Any = None
         self._files: Files | None = None
@@ -86,6 +90,7 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
+        self.serving = command == "serve"
         build_log = logging.getLogger("mkdocs.commands.build")
         if dirty and _DIRTY_WARNING not in build_log.filters:
             build_log.addFilter(_DIRTY_WARNING)
@@ -104,22 +109,27 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         whole = self._site_print(config)
         navigation = _NavPrints(nav, obsidian, connections.config.nav_limit)
         skipped = 0
-        for file in files.documentation_pages():
+        for file in self._pages(files):
             page = file.page
-            print_ = obsidian.page_print(file.src_uri, config)
+            print_ = obsidian.page_print(file.src_uri, config) or _generated_print(file)
             if page is None or print_ is None:
-                continue  # generated pages are always written again (MkDocs: modified)
-            parts = [whole, print_, connections.page_print(file.src_uri), navigation.of(page)]
-            page_print = quick_print(parts)
+                _decide(file, True)  # a page made from what Garden cannot see: written again
+                continue
+            parts = [whole, *print_, repr(connections.page_print(file.src_uri))]
+            page_print = quick_print([*parts, repr(navigation.of(page))])
             self.current.fingerprints[file.abs_dest_path] = page_print
             unchanged = self.state.unchanged(file.abs_dest_path, page_print, os.path.isfile)
+            if file.generated_by is not None and file.abs_dest_path not in self.state.heads:
+                unchanged = False
             _decide(file, not unchanged)
             if unchanged:
                 skipped += 1
-                obsidian.prepare_unwritten(page, config)
+                if file.src_uri in obsidian.site_notes():
+                    obsidian.prepare_unwritten(page, config)
+                else:
+                    page.title, page.meta = self.state.heads[file.abs_dest_path]
                 _add_to_material_tags(page, config)
-        if skipped:
-            log.info(f"garden: incremental build: {skipped:,} unchanged pages left as written")
+        self.skipped = skipped
         return nav
 
     def _site_print(self, config: MkDocsConfig) -> str:
@@ -147,6 +157,8 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
             return context
         output = page.file.abs_dest_path
         self.built.add(output)
+        if page.file.generated_by is not None:
+            self.current.heads[output] = (page.title, dict(page.meta))
         index = getattr(self._search, "search_index", None)
         entries = getattr(index, "entries", None)
         if isinstance(entries, list):
@@ -155,18 +167,31 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         return context
 
     @event_priority(10)  # before Material's search writes its index
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def _complete(self, config: MkDocsConfig) -> None:
         files = self._files
         if files is None or not self.dirty:
             return
-        outputs = [file.abs_dest_path for file in files if file.inclusion.is_included()]
+        outputs = {file.abs_dest_path for file in files if self._written(file)}
         self._complete_search(files)
         for path in stale(self.state.outputs, outputs):
             _remove(path, config.site_dir)
-        self.current.outputs = set(outputs)
-        for output, entries in self.state.search.items():
-            self.current.search.setdefault(output, entries)
+        self.current.outputs = outputs
+        for output in outputs - self.built:  # pages left as written keep what they had
+            if output in self.state.search:
+                self.current.search[output] = self.state.search[output]
+            if output in self.state.heads:
+                self.current.heads[output] = self.state.heads[output]
         self.state, self.current = self.current, BuildState()
+
+    @event_priority(-200)  # the build's last word: every file is written
+    def _report(self, config: MkDocsConfig) -> None:
+        if self.dirty:
+            log.info(
+                f"garden: incremental build: {len(self.built):,} "
+                f"pages written, {self.skipped:,} left as written"
+            )
+
+    on_post_build = CombinedEvent(_complete, _report)
 
     @event_priority(100)  # before Material's tags plugin makes its listings
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
@@ -177,6 +202,19 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
             _order_material_tags(files, config)
         return env
 
+    def _written(self, file: File) -> bool:
+        """Whether MkDocs writes the file in this build (`mkdocs serve` writes drafts too)."""
+        inclusion = file.inclusion
+        return bool(inclusion.is_in_serve() if self.serving else inclusion.is_included())
+
+    def _pages(self, files: Files) -> list[File]:
+        """The pages MkDocs writes in this build, in its order."""
+        return [
+            file
+            for file in files.documentation_pages(inclusion=lambda _: True)
+            if self._written(file)
+        ]
+
     def _complete_search(self, files: Files) -> None:
         """Material's search index, from the entries of the pages written now and those of
         the pages left as they were, in the order of a whole build."""
@@ -184,7 +222,7 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         if index is None or not hasattr(index, "entries"):
             return
         entries: list[dict[str, Any]] = []
-        for file in files.documentation_pages():
+        for file in self._pages(files):
             output = file.abs_dest_path
             if output in self.built:
                 entries += self.current.search.get(output, [])
@@ -230,6 +268,27 @@ def _garden_plugins(config: MkDocsConfig) -> tuple[ObsidianPlugin | None, Connec
         obsidian if isinstance(obsidian, ObsidianPlugin) else None,
         connections if isinstance(connections, ConnectionsPlugin) else None,
     )
+
+
+def _page_title(page: Page, obsidian: ObsidianPlugin) -> str | None:
+    """A page's title before it is read: a note's, or the heading a generated page starts
+    with (as it will be read)."""
+    if page.file.generated_by is None:
+        return obsidian.title_of(page.file.src_uri)
+    for line in page.file.content_string.splitlines():
+        if line.startswith("# "):
+            return line
+    return None
+
+
+def _generated_print(file: File) -> list[Any] | None:
+    """A page another plugin generates (a folder's or a tag's listing, the graph page) is made
+    from its Markdown alone; None for a page whose Markdown Garden cannot see, or that holds a
+    listing Material's tags plugin fills in from every page."""
+    if file.generated_by is None or not file.is_documentation_page():
+        return None
+    markdown = file.content_string
+    return None if "<!-- material/tags" in markdown else ["generated", markdown]
 
 
 def _add_to_material_tags(page: Page, config: MkDocsConfig) -> None:
@@ -295,7 +354,7 @@ class _NavPrints:
         if known is not None:
             return known
         kind = type(entry).__name__
-        title = self.obsidian.title_of(entry.file.src_uri) if isinstance(entry, Page) else None
+        title = _page_title(entry, self.obsidian) if isinstance(entry, Page) else None
         found: tuple[Any, ...] = (kind, str(title or entry.title), getattr(entry, "url", None))
         if isinstance(entry, Section) and entry.children:
             index = next((c for c in entry.children if getattr(c, "is_index", False)), None)

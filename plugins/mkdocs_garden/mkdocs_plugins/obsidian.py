@@ -8,7 +8,7 @@ import json
 import logging
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -36,7 +36,7 @@ from mkdocs_garden.core.obsidian_settings import (
     is_in_folders,
     strict_line_breaks,
 )
-from mkdocs_garden.core.page.model import TocEntry
+from mkdocs_garden.core.page.model import NotePage, TocEntry
 from mkdocs_garden.core.page_cache import PageCache, callable_signature
 from mkdocs_garden.core.paths import is_inside
 from mkdocs_garden.core.sanitize import sanitize_html
@@ -76,12 +76,16 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         """The page the search index is reading, and its content with the formulas."""
         self._raw_html: dict[str, bool] = {}
         """Whether each note's page holds HTML written in a note (the rest is Garden's)."""
+        self.dirty = False
+        """An incremental build (`--dirty`): the notes' pages are kept whole for the next."""
+        self._memory: dict[str, NotePage] = {}
 
     _pruned = False
     """Whether old entries of the page cache were deleted in this process (once is enough)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _quiet_jieba()
@@ -102,7 +106,8 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
             ],
             ensure_ascii=False,
         )
-        cache = PageCache(self.cache_dir(config) / "pages", signature)
+        memory = self._memory if self.dirty else None
+        cache = PageCache(self.cache_dir(config) / "pages", signature, memory)
         if not self._pruned:
             self._pruned = True
             cache.prune()
@@ -146,6 +151,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         )
         cache = self._page_cache(config, options)
         site = GardenSite(vault, built, options, cache)
+        self._memory = cache.memory or {}
         if cache.hits:
             log.info(f"garden: {cache.hits:,} notes from the cache, {cache.misses:,} rendered")
         self._choose_home_page(site, by_path)
@@ -256,7 +262,11 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
             return None
         rendered, filled = self.site.page_html(path)
         meta = self._page_meta(note, config, quiet=True)
-        return [filled.html, filled.raw_html, rendered.toc, sorted(rendered.ids), meta]
+        return [filled.html, repr((filled.raw_html, rendered.toc, sorted(rendered.ids), meta))]
+
+    def site_notes(self) -> Mapping[str, Note]:
+        """The published notes with a page, by path (none before the vault is read)."""
+        return self.site.notes if self.site is not None else {}
 
     def title_of(self, path: str) -> Markup | None:
         """A note's title as its page shows it; None for a path that is not a published note."""
@@ -331,7 +341,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page has been rendered by now (MkDocs renders all pages' content before it
         writes any): what rendering them needed can go."""
-        if self.site is not None:
+        if self.site is not None and not self.dirty:
             self.site.release_pages()
         self._markdown = {}
         return env
