@@ -40,7 +40,7 @@ from mkdocs_garden.core.incremental import (
 from mkdocs_garden.core.page_cache import code_signature
 
 from .connections import ConnectionsPlugin
-from .nav_window import section_window
+from .nav_window import folders_of
 from .obsidian import ObsidianPlugin
 
 log = logging.getLogger("mkdocs.plugins.garden.incremental")
@@ -327,6 +327,7 @@ class _NavPrints:
     def __init__(self, nav: Navigation, obsidian: ObsidianPlugin, limit: int) -> None:
         self.obsidian = obsidian
         self.limit = limit
+        self.folders = folders_of(nav)
         self.items: dict[int, tuple[Any, ...]] = {}
         self.top = tuple(self.item(entry) for entry in nav.items)
 
@@ -336,20 +337,19 @@ class _NavPrints:
         parts: list[Any] = [self.top]
         for section in reversed(ancestors):
             assert isinstance(section, Section)
-            index, listed, shown = section_window(
-                section, self.limit, lambda child: any(child is step for step in path)
-            )
+            folder, shown = self.folders.window(section, path, self.limit)
+            visible = folder.listed[shown.start : shown.stop]
             parts.append((str(section.title), shown.before, shown.after))
-            parts.append(tuple(self.item(child) for child in listed[shown.start : shown.stop]))
-            parts.append(self.item(index or section.children[0]))
+            parts.append(tuple(self.item(child) for child in visible))
+            parts.append(self.item(folder.index or section.children[0]))
         for neighbour in (page.previous_page, page.next_page):
             parts.append(self.item(neighbour) if neighbour is not None else None)
         return tuple(parts)
 
     def item(self, entry: Any) -> tuple[Any, ...]:
         """What the theme reads of an entry it shows: of a folder, also how many items it has
-        (the theme loops over them), its index page and its first item (which a folder shown
-        closed links to)."""
+        (the theme loops over them), its index page and the items it shows closed (its first
+        ones; a closed folder links to the first)."""
         known = self.items.get(id(entry))
         if known is not None:
             return known
@@ -357,9 +357,9 @@ class _NavPrints:
         title = _page_title(entry, self.obsidian) if isinstance(entry, Page) else None
         found: tuple[Any, ...] = (kind, str(title or entry.title), getattr(entry, "url", None))
         if isinstance(entry, Section) and entry.children:
-            index = next((c for c in entry.children if getattr(c, "is_index", False)), None)
-            first = self.item(entry.children[0])
-            found += (len(entry.children), getattr(index, "url", None), first)
+            folder = self.folders.of(entry)
+            first = tuple(self.item(child) for child in folder.listed[: max(self.limit, 1)])
+            found += (len(entry.children), getattr(folder.index, "url", None), first)
         self.items[id(entry)] = found
         return found
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -63,17 +63,22 @@ def _tag_node(tag: str, url: str | None) -> GraphNode:
     return GraphNode(f"tag:{tag}", f"#{tag}", url, "tag")
 
 
-@lru_cache(maxsize=2)
-def _positions(node_count: int, edges: tuple[tuple[int, int], ...]) -> npt.NDArray[np.float64]:
-    """The layout, which depends on nothing else: `mkdocs serve` lays a graph out once, not
-    after every save that leaves the links as they were."""
-    edge_array = np.array(edges, dtype=np.int64).reshape(-1, 2)
-    return force_layout(node_count, edge_array, seed=GRAPH_SEED)
+_LAST_LAYOUT: dict[str, npt.NDArray[np.float64]] = {}
+"""The last layout, by a hash of what it depends on: `mkdocs serve` lays a graph out once,
+not after every save that leaves the links as they were."""
+
+
+def _positions(node_count: int, edges: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+    key = hashlib.sha256(f"{node_count}|".encode() + edges.tobytes()).hexdigest()
+    if key not in _LAST_LAYOUT:
+        _LAST_LAYOUT.clear()
+        _LAST_LAYOUT[key] = force_layout(node_count, edges, seed=GRAPH_SEED)
+    return _LAST_LAYOUT[key]
 
 
 def _laid_out(nodes: list[GraphNode], edges: list[tuple[int, int]]) -> dict[str, Any]:
     edge_array = np.array(edges, dtype=np.int64).reshape(-1, 2)
-    positions = _positions(len(nodes), tuple(edges))
+    positions = _positions(len(nodes), edge_array)
     degree = np.bincount(edge_array.ravel(), minlength=len(nodes))
     return {
         "nodes": [
