@@ -39,6 +39,13 @@ def window(count: int, active: int | None, limit: int) -> Window:
     return Window(start, start + limit, count)
 
 
-def more_label(hidden: int, where: str) -> str:
-    """The navigation entry standing for hidden items (`where`: 前面 or 后面)."""
-    return f"… {where}还有 {hidden:,} 篇"
+MORE_BEFORE = "… 前面的笔记"
+MORE_AFTER = "… 后面的笔记"
+"""The navigation entries standing for the items hidden before and after a window. They say
+no count: a count would change every page of the folder whenever a note is added or removed,
+where without it only the pages whose window holds the change are written again."""
+
+CLOSED_ITEMS = 1
+"""Items a closed folder keeps (besides its index page) when the theme shows closed folders as
+a single link to their first item (Material's `navigation.prune`): its rendering then depends
+on nothing else in the folder."""

@@ -372,7 +372,9 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         self._prefer_tag_pages(context)
-        context["nav"] = page_navigation(nav, page, self.config.nav_limit)  # type: ignore[typeddict-item]
+        features = config.theme.get("features") or []
+        shown = page_navigation(nav, page, self.config.nav_limit, features)
+        context["nav"] = shown  # type: ignore[typeddict-item]
         path = page.file.src_uri
         packed = self.sections.pop(path, None)
         section = zlib.decompress(packed).decode("utf-8") if packed is not None else None

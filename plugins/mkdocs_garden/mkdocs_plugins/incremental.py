@@ -107,7 +107,8 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         if obsidian is None or connections is None:
             return nav
         whole = self._site_print(config)
-        navigation = _NavPrints(nav, obsidian, connections.config.nav_limit)
+        features = config.theme.get("features") or []
+        navigation = _NavPrints(nav, obsidian, connections.config.nav_limit, features)
         skipped = 0
         for file in self._pages(files):
             page = file.page
@@ -320,14 +321,17 @@ def _decide(file: File, modified: bool) -> None:
 
 
 class _NavPrints:
-    """The part of the navigation each page shows: the top level, and down the page's path
-    the window of each folder around it; the pages before and after it. What the theme reads
-    of an entry is worked out once a build."""
+    """The navigation each page shows, as `nav_window` cuts it: the top level (closed folders
+    as every page outside them shows them) and, down the page's path, the window of each folder
+    around the page; and the pages before and after it. What the theme reads of an entry is
+    worked out once a build."""
 
-    def __init__(self, nav: Navigation, obsidian: ObsidianPlugin, limit: int) -> None:
+    def __init__(
+        self, nav: Navigation, obsidian: ObsidianPlugin, limit: int, features: list[str]
+    ) -> None:
         self.obsidian = obsidian
         self.limit = limit
-        self.folders = folders_of(nav)
+        self.folders = folders_of(nav, limit, features) if limit > 0 else None
         self.items: dict[int, tuple[Any, ...]] = {}
         self.top = tuple(self.item(entry) for entry in nav.items)
 
@@ -337,30 +341,27 @@ class _NavPrints:
         parts: list[Any] = [self.top]
         for section in reversed(ancestors):
             assert isinstance(section, Section)
-            folder, shown = self.folders.window(section, path, self.limit)
-            visible = folder.listed[shown.start : shown.stop]
-            parts.append((str(section.title), shown.before, shown.after))
-            parts.append(tuple(self.item(child) for child in visible))
-            parts.append(self.item(folder.index or section.children[0]))
+            view = self.folders.open_view(section, path) if self.folders else section
+            parts.append((str(section.title), tuple(self.item(c) for c in view.children)))
         for neighbour in (page.previous_page, page.next_page):
             parts.append(self.item(neighbour) if neighbour is not None else None)
         return tuple(parts)
 
     def item(self, entry: Any) -> tuple[Any, ...]:
-        """What the theme reads of an entry it shows: of a folder, also how many items it has
-        (the theme loops over them), its index page and the items it shows closed (its first
-        ones; a closed folder links to the first)."""
-        known = self.items.get(id(entry))
+        """What the theme reads of an entry it shows; of a folder, the items it shows closed
+        (the theme loops over them to find its index page, and links to the first)."""
+        lasting = isinstance(entry, (Page, Section))  # the navigation's own, alive all build
+        known = self.items.get(id(entry)) if lasting else None
         if known is not None:
             return known
         kind = type(entry).__name__
         title = _page_title(entry, self.obsidian) if isinstance(entry, Page) else None
         found: tuple[Any, ...] = (kind, str(title or entry.title), getattr(entry, "url", None))
-        if isinstance(entry, Section) and entry.children:
-            folder = self.folders.of(entry)
-            first = tuple(self.item(child) for child in folder.listed[: max(self.limit, 1)])
-            found += (len(entry.children), getattr(folder.index, "url", None), first)
-        self.items[id(entry)] = found
+        if isinstance(entry, Section):
+            closed = self.folders.closed_view(entry) if self.folders else entry
+            found += tuple(self.item(child) for child in closed.children)
+        if lasting:
+            self.items[id(entry)] = found
         return found
 
 

@@ -1,7 +1,8 @@
 """Each page's own view of MkDocs' navigation: every folder the theme renders is cut to a
 window (`core.nav_window`), so that neither a page's size nor the work of writing it grows
-with its folder. A folder on the page's path shows the window around the page; any other shows
-its first items (the theme loops over a closed folder's items too, to find its index page).
+with its folder. A folder on the page's path shows the window around the page; any other, its
+index page and first item only where the theme shows closed folders as one link (Material's
+`navigation.prune`), else its first items (the theme loops over a closed folder's items too).
 Only the folders that are cut are copied; every other item is MkDocs' own object, and what a
 folder's cut needs is worked out once a build, not once a page."""
 
@@ -15,7 +16,7 @@ from typing import Any
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
-from mkdocs_garden.core.nav_window import Window, more_label, window
+from mkdocs_garden.core.nav_window import CLOSED_ITEMS, MORE_AFTER, MORE_BEFORE, Window, window
 
 
 @dataclass
@@ -51,8 +52,13 @@ class Folder:
 class Folders:
     """`Folder` of each section of one build's navigation, made when first asked for."""
 
-    def __init__(self, nav: Navigation) -> None:
+    def __init__(self, nav: Navigation, limit: int, features: Sequence[str]) -> None:
         self.nav = nav
+        self.limit = limit
+        self.pruned = "navigation.prune" in features and not (
+            "navigation.sections" in features or "navigation.tabs" in features
+        )
+        """Whether the theme shows a closed folder as one link to its first item."""
         self.known: dict[int, Folder] = {}
         self.closed: dict[int, Section] = {}
 
@@ -67,72 +73,73 @@ class Folders:
             self.known[id(section)] = known
         return known
 
-    def window(self, section: Section, path: Sequence[Any], limit: int) -> tuple[Folder, Window]:
+    def window(self, section: Section, path: Sequence[Any]) -> tuple[Folder, Window]:
         """The folder, and the window of it shown on a page whose `path` (the page and its
-        folders) may go through it."""
+        folders) goes through it."""
         folder = self.of(section)
         active = next((folder.position[id(s)] for s in path if id(s) in folder.position), None)
-        return folder, window(len(folder.listed), active, limit)
+        return folder, window(len(folder.listed), active, self.limit)
+
+    def closed_view(self, section: Section) -> Section:
+        """The folder as pages whose path does not go through it show it (the same for all)."""
+        known = self.closed.get(id(section))
+        if known is None:
+            folder = self.of(section)
+            size = CLOSED_ITEMS if self.pruned else self.limit
+            shown = window(len(folder.listed), None, size)
+            known = self._view(section, folder, folder.listed[: shown.stop], shown)
+            self.closed[id(section)] = known
+        return known
+
+    def open_view(self, section: Section, path: list[Any]) -> Section:
+        """The folder as a page inside it shows it: the window around the page."""
+        folder, shown = self.window(section, path)
+        children = self.windowed(folder.listed[shown.start : shown.stop], path)
+        return self._view(section, folder, children, shown)
+
+    def windowed(self, items: list[Any], path: list[Any]) -> list[Any]:
+        """`items` with each folder cut; the same list when nothing was cut."""
+        result = [self.view(item, path) if isinstance(item, Section) else item for item in items]
+        return items if all(a is b for a, b in zip(result, items, strict=True)) else result
+
+    def view(self, section: Section, path: list[Any]) -> Section:
+        on_path = any(step is section for step in path)
+        return self.open_view(section, path) if on_path else self.closed_view(section)
+
+    def _view(
+        self, section: Section, folder: Folder, children: list[Any], shown: Window
+    ) -> Section:
+        uncut = not shown.before and not shown.after and len(children) == len(folder.listed)
+        if uncut and all(a is b for a, b in zip(children, folder.listed, strict=True)):
+            return section
+        more = folder.more_url
+        view = copy.copy(section)
+        view.children = [
+            *([folder.index] if folder.index is not None else []),
+            *([Link(MORE_BEFORE, more)] if shown.before and more else []),
+            *children,
+            *([Link(MORE_AFTER, more)] if shown.after and more else []),
+        ]
+        return view
 
 
 _LAST: list[Folders] = []
 """The folders of the navigation last asked about (one build's, reused for each page)."""
 
 
-def folders_of(nav: Navigation) -> Folders:
-    if not _LAST or _LAST[0].nav is not nav:
-        _LAST[:] = [Folders(nav)]
+def folders_of(nav: Navigation, limit: int, features: Sequence[str]) -> Folders:
+    if not _LAST or _LAST[0].nav is not nav or _LAST[0].limit != limit:
+        _LAST[:] = [Folders(nav, limit, features)]
     return _LAST[0]
 
 
-def page_navigation(nav: Navigation, page: Page, limit: int) -> Navigation | PageNavigation:
-    """The navigation `page` shows; `nav` itself when no folder holds more than `limit`."""
+def page_navigation(
+    nav: Navigation, page: Page, limit: int, features: Sequence[str]
+) -> Navigation | PageNavigation:
+    """The navigation `page` shows; `nav` itself when no folder had to be cut."""
     if limit <= 0:
         return nav
-    folders = folders_of(nav)
-    path = [page, *page.ancestors]
-    items = _windowed(nav.items, folders, path, limit)
+    items = folders_of(nav, limit, features).windowed(nav.items, [page, *page.ancestors])
     if items is nav.items:
         return nav
     return PageNavigation(items, nav.pages, nav.homepage)
-
-
-def _windowed(items: list[Any], folders: Folders, path: list[Any], limit: int) -> list[Any]:
-    """`items` with each folder cut to its window; the same list when nothing was cut."""
-    result = [
-        _section_view(item, folders, path, limit) if isinstance(item, Section) else item
-        for item in items
-    ]
-    return items if all(a is b for a, b in zip(result, items, strict=True)) else result
-
-
-def _section_view(section: Section, folders: Folders, path: list[Any], limit: int) -> Section:
-    on_path = any(step is section for step in path)
-    if not on_path and id(section) in folders.closed:
-        return folders.closed[id(section)]
-    folder, shown = folders.window(section, path if on_path else [], limit)
-    children = folder.listed[shown.start : shown.stop]
-    if on_path:  # the folders inside it that the theme renders open
-        children = _windowed(children, folders, path, limit)
-    if not shown.before and not shown.after and len(children) == len(folder.listed):
-        if all(a is b for a, b in zip(children, folder.listed, strict=True)):
-            view = section
-        else:
-            view = _copy(section, folder, children, shown)
-    else:
-        view = _copy(section, folder, children, shown)
-    if not on_path:
-        folders.closed[id(section)] = view
-    return view
-
-
-def _copy(section: Section, folder: Folder, children: list[Any], shown: Window) -> Section:
-    more = folder.more_url
-    view = copy.copy(section)
-    view.children = [
-        *([folder.index] if folder.index is not None else []),
-        *([Link(more_label(shown.before, "前面"), more)] if shown.before and more else []),
-        *children,
-        *([Link(more_label(shown.after, "后面"), more)] if shown.after and more else []),
-    ]
-    return view
