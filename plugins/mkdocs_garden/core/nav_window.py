@@ -3,7 +3,7 @@
 Material writes the navigation of the current folder into every page: in a flat folder of
 thousands of notes every page would hold thousands of links, and the build would grow with the
 square of the vault. Each page shows at most `limit` of a folder's items, around its own, and
-says how many more there are; the folder's page lists them all."""
+entries leading to the rest; the folder's page lists them all."""
 
 from __future__ import annotations
 

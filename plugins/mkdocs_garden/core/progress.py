@@ -24,14 +24,10 @@ def tracked(
     if report is None:
         yield from items
         return
-    total = len(items)
-    next_report = clock() + every
-    for done, item in enumerate(items):
+    counter = Counter(what, len(items), report, every, clock)
+    for item in items:
         yield item
-        now = clock()
-        if now >= next_report and done + 1 < total:
-            report(f"{what}: {done + 1:,} / {total:,}")
-            next_report = now + every
+        counter.step()
 
 
 class Counter:
@@ -46,13 +42,11 @@ class Counter:
         every: float = EVERY,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.what, self.total, self.report, self.every, self.clock = (
-            what,
-            total,
-            report,
-            every,
-            clock,
-        )
+        self.what = what
+        self.total = total
+        self.report = report
+        self.every = every
+        self.clock = clock
         self.done = 0
         self.next_report = clock() + every
 

@@ -11,8 +11,6 @@ import logging
 import time
 import zlib
 from html import escape
-from importlib.metadata import version
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +23,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_theme_dir
 from mkdocs.utils.templates import TemplateContext
 
-from mkdocs_garden.card_images.fonts import CardFonts, find_cjk_fonts
-from mkdocs_garden.card_images.plan import DRAWING_VERSION, SITE_FOLDER, card_for, primary_colour
-from mkdocs_garden.card_images.runner import CardJob
 from mkdocs_garden.core.connections.dates import NoteDates, chinese_date, git_history, note_dates
 from mkdocs_garden.core.connections.folders import ListedNote, folder_pages
 from mkdocs_garden.core.connections.graph_data import (
@@ -50,6 +45,7 @@ from mkdocs_garden.core.text import narrow_html
 from mkdocs_garden.core.urls import has_scheme, quote_path, relative_path, relative_url
 from mkdocs_garden.core.vault import Note
 
+from .card_images import CardImages
 from .connections_config import ConnectionsConfig
 from .nav_window import page_navigation
 from .obsidian import ObsidianPlugin
@@ -81,10 +77,8 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         """Each note's summary: its `description`, else its first paragraph as text."""
         self.minutes: dict[str, int] = {}
         self.covers: dict[str, str] = {}
-        self.card_images: dict[str, str] = {}
-        """Each note's drawn card image, as a site URL, for the notes without a cover."""
-        self.card_job: CardJob | None = None
-        self._fonts: tuple[CardFonts | None] | None = None
+        self.cards = CardImages("")
+        """The card images drawn for the notes without a cover."""
         self.dirty = False
         """An incremental build: each section is made when its page is written (most pages
         are not), from the links kept for the build."""
@@ -95,6 +89,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.cards.font_option = self.config.card_font
         plugin = config.plugins.get("garden/obsidian")
         if not isinstance(plugin, ObsidianPlugin):
             raise PluginError("garden/connections needs the garden/obsidian plugin before it")
@@ -122,7 +117,14 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         }
         self.minutes = {path: site.pages[path].reading_minutes for path in self.notes}
         self.covers = dict(site.covers)
-        self._plan_card_images(config)
+        if self.config.link_cards and self.config.card_images and config.site_url:
+            # Without `site_url` a card could not be named: its address must be absolute.
+            assert self.obsidian is not None
+            uncovered = [path for path in self.notes if path not in self.covers]
+            cache_dir = self.obsidian.cache_dir(config) / "cards"
+            self.cards.start(uncovered, self.titles, config, cache_dir)
+        else:
+            self.cards.urls = {}
         self.listed = [ListedNote(path, self.titles[path], self.dates[path]) for path in self.notes]
         self._add_pages(files, config)
         if self.config.graph:
@@ -240,69 +242,11 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
 
     # Card images -----------------------------------------------------------------------
 
-    def _plan_card_images(self, config: MkDocsConfig) -> None:
-        """Start drawing the card of each note without a cover; the drawing goes on while the
-        site builds. Without `site_url` a card could not be named (its address must be
-        absolute), so none is drawn."""
-        self.card_images = {}
-        wanted = self.config.link_cards and self.config.card_images and bool(config.site_url)
-        fonts = self._card_fonts() if wanted else None
-        if fonts is None:
-            return
-        assert self.obsidian is not None
-        cache_dir = self.obsidian.cache_dir(config) / "cards"
-        versions = f"{DRAWING_VERSION}/{version('matplotlib')}/{version('pillow')}"
-        primary = primary_colour(config.theme.get("palette"))
-        cards = {}
-        for path in self.notes:
-            if path in self.covers:
-                continue
-            card = card_for(self.titles[path], path, config.site_name, primary, fonts, versions)
-            name = card.file_name()
-            cards[name] = card
-            self.card_images[path] = f"{SITE_FOLDER}/{name}"
-        self.card_job = CardJob(cards, cache_dir).start()
-        if self.card_job.missing:
-            log.info(
-                f"garden: card images: {len(self.card_job.missing)} to draw, "
-                f"{len(cards) - len(self.card_job.missing)} cached"
-            )
-
-    def _card_fonts(self) -> CardFonts | None:
-        """The card font, looked for once a process; None (said once) when cards cannot be
-        drawn here."""
-        if self._fonts is None:
-            fonts = None
-            if find_spec("matplotlib") is None:
-                log.info(
-                    "garden: no card images: they are drawn with matplotlib, which is not "
-                    "installed (pip install 'mkdocs-garden[figures]')"
-                )
-            elif (fonts := find_cjk_fonts(self.config.card_font)) is None:
-                chosen = self.config.card_font
-                log.warning(
-                    f"garden: no card images: the font file {chosen} does not exist"
-                    if chosen
-                    else "garden: no card images: no CJK font is installed (for example "
-                    "`apt-get install fonts-noto-cjk`), or name a font file in card_font"
-                )
-            self._fonts = (fonts,)
-        return self._fonts[0]
-
     def on_post_build(self, config: MkDocsConfig) -> None:
-        job, self.card_job = self.card_job, None
-        if job is None:
-            return
-        drawn, error = job.finish(Path(config.site_dir))
-        if error is not None:
-            log.error(f"garden: card images could not all be drawn: {error}")
-        if drawn:
-            log.info(f"garden: card images: {drawn} drawn ({job.seconds():.2f} s)")
+        self.cards.finish(Path(config.site_dir))
 
     def on_build_error(self, error: Exception) -> None:
-        if self.card_job is not None:
-            self.card_job.stop()
-            self.card_job = None
+        self.cards.stop()
 
     # The graph -------------------------------------------------------------------------
 
@@ -416,15 +360,11 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
     def _card(self, path: str, page: Page, config: MkDocsConfig) -> LinkCard:
         site_url = config.site_url or ""
         cover = self.covers.get(path, "")
-        if not cover and path in self.card_images:
-            return LinkCard(
-                self.titles[path],
-                self.summaries[path],
-                config.site_name,
-                _absolute(site_url, page.url or "./"),
-                _absolute(site_url, self.card_images[path]),
-            )
-        image = cover if has_scheme(cover) else _absolute(site_url, self.urls.get(cover, ""))
+        if has_scheme(cover):
+            image = cover
+        else:  # a vault file, else the card drawn for the note (only where there is a site_url)
+            drawn = self.cards.urls.get(path, "")
+            image = _absolute(site_url, self.urls.get(cover, "") if cover else drawn)
         return LinkCard(
             self.titles[path],
             self.summaries[path],
@@ -448,7 +388,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
             self.minutes.get(path),
             self.summaries.get(path),
             self.covers.get(path),
-            self.card_images.get(path),
+            self.cards.urls.get(path),
             self.urls.get(self.covers.get(path, "")),
             tags,
             [self.feed_url, self.graph_url, self.graph_page_url],

@@ -118,10 +118,11 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
                 continue
             parts = [whole, *print_, repr(connections.page_print(file.src_uri))]
             page_print = quick_print([*parts, repr(navigation.of(page))])
-            self.current.fingerprints[file.abs_dest_path] = page_print
-            unchanged = self.state.unchanged(file.abs_dest_path, page_print, os.path.isfile)
-            if file.generated_by is not None and file.abs_dest_path not in self.state.heads:
-                unchanged = False
+            output = file.abs_dest_path
+            self.current.fingerprints[output] = page_print
+            unchanged = self.state.unchanged(output, page_print, os.path.isfile) and (
+                file.generated_by is None or output in self.state.heads  # its title is known
+            )
             _decide(file, not unchanged)
             if unchanged:
                 skipped += 1
@@ -173,7 +174,6 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         if files is None or not self.dirty:
             return
         outputs = {file.abs_dest_path for file in files if self._written(file)}
-        self._complete_search(files)
         for path in stale(self.state.outputs, outputs):
             _remove(path, config.site_dir)
         self.current.outputs = outputs
@@ -182,6 +182,7 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
                 self.current.search[output] = self.state.search[output]
             if output in self.state.heads:
                 self.current.heads[output] = self.state.heads[output]
+        self._complete_search(files)
         self.state, self.current = self.current, BuildState()
 
     @event_priority(-200)  # the build's last word: every file is written
@@ -222,14 +223,11 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         index = getattr(self._search, "search_index", None)
         if index is None or not hasattr(index, "entries"):
             return
-        entries: list[dict[str, Any]] = []
-        for file in self._pages(files):
-            output = file.abs_dest_path
-            if output in self.built:
-                entries += self.current.search.get(output, [])
-            else:
-                entries += self.state.search.get(output, [])
-        index.entries = entries
+        index.entries = [
+            entry
+            for file in self._pages(files)
+            for entry in self.current.search.get(file.abs_dest_path, [])
+        ]
         self._search.search_index_prev = None  # Material's own merge knows one page only
 
 

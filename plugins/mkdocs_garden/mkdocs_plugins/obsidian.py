@@ -79,9 +79,10 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         self.dirty = False
         """An incremental build (`--dirty`): the notes' pages are kept whole for the next."""
         self._memory: dict[str, NotePage] = {}
-
-    _pruned = False
-    """Whether old entries of the page cache were deleted in this process (once is enough)."""
+        self._printed_meta: dict[str, dict[str, Any]] = {}
+        """Each note's page properties as `page_print` worked them out, for the same build."""
+        self._pruned = False
+        """Whether old entries of the page cache were deleted in this process (once is enough)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -150,6 +151,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
             log.info,
         )
         cache = self._page_cache(config, options)
+        self._printed_meta = {}
         site = GardenSite(vault, built, options, cache)
         self._memory = cache.memory or {}
         if cache.hits:
@@ -255,13 +257,13 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
     def page_print(self, path: str, config: MkDocsConfig) -> list[Any] | None:
         """What a note's page is made of, as far as this plugin makes it; None for a page that
         is not a note's, or whose Markdown another plugin changes (written every time)."""
-        note = self.site.notes.get(path) if self.site is not None else None
-        if note is None or self.site is None or path == self.tags_page:
+        if self.site is None or path not in self.site.notes or path == self.tags_page:
             return None
+        note = self.site.notes[path]
         if has_recent_directive(note.body):
             return None
         rendered, filled = self.site.page_html(path)
-        meta = self._page_meta(note, config, quiet=True)
+        meta = self._printed_meta[path] = self._page_meta(note, config, quiet=True)
         return [filled.html, repr((filled.raw_html, rendered.toc, sorted(rendered.ids), meta))]
 
     def site_notes(self) -> Mapping[str, Note]:
@@ -280,7 +282,8 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         note = self._note(page)
         if note is None:
             return
-        page.meta = self._page_meta(note, config, quiet=True)
+        meta = self._printed_meta.get(note.path) or self._page_meta(note, config, quiet=True)
+        page.meta = dict(meta)
         page.title = page.meta["title"]
 
     @event_priority(100)

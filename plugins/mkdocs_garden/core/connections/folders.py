@@ -12,7 +12,7 @@ from ..text import fold
 from ..urls import quote_path
 from ..vault import INDEX_NAMES, strip_note_suffix
 from .dates import NoteDates, chinese_date
-from .paging import paged, pager
+from .paging import numbered, paged, pager
 
 
 @dataclass(frozen=True)
@@ -89,20 +89,18 @@ class _Listing:
         then links to the pages before and after."""
         here = posixpath.dirname(path)
         first = path == paths[0]
-        heading = literal_text(posixpath.basename(self.folder))
-        number = "" if first else f"（第 {paths.index(path) + 1} 页）"
+        heading = literal_text(posixpath.basename(self.folder)) + numbered(path, paths)
         count = f"这个文件夹里有 {len(self.notes):,} 篇笔记{_folder_count(self.subfolders)}"
         spread = f"，分 {len(paths)} 页列出" if len(paths) > 1 else ""
-        lines = [f"# {heading}{number}", "", f"{count}{spread}。", ""]
+        lines = [f"# {heading}", "", f"{count}{spread}。", ""]
         for child, index in self.subfolders if first else []:
             url = quote_path(posixpath.relpath(index, here))
             lines.append(f"- 📁 {markdown_link(posixpath.basename(child), url)}")
         for note in notes:
             link = markdown_link(note.title, quote_path(posixpath.relpath(note.path, here)))
             lines.append(f"- {link}{_dates(note.dates)}")
-        if len(paths) > 1:
-            lines += ["", pager(path, paths)]
-        return "\n".join(lines) + "\n"
+        footer = pager(path, paths)
+        return "\n".join([*lines, "", footer] if footer else lines) + "\n"
 
 
 def _folder_count(subfolders: list[tuple[str, str]]) -> str:

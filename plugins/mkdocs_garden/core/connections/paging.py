@@ -33,6 +33,12 @@ def is_continuation(path: str) -> bool:
     return posixpath.basename(parent) == CONTINUATION and name.removesuffix(".md").isdigit()
 
 
+def numbered(path: str, paths: Sequence[str]) -> str:
+    """What a page's heading adds after the first page of a listing: `（第 2 页）`."""
+    number = paths.index(path) + 1
+    return f"（第 {number} 页）" if number > 1 else ""
+
+
 def pager(path: str, paths: Sequence[str]) -> str:
     """The line under a page of the listing: where it is, and links to its neighbours; empty
     for a listing of one page."""

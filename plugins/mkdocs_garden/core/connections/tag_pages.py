@@ -19,7 +19,7 @@ from ..text import fold
 from ..urls import quote_path, relative_path
 from ..vault import INDEX_NAMES
 from .folders import ListedNote
-from .paging import paged, pager
+from .paging import numbered, paged, pager
 
 
 @dataclass(frozen=True)
@@ -74,14 +74,12 @@ def tag_pages(
 
 
 def _page(name: str, path: str, notes: Sequence[ListedNote], paths: list[str]) -> str:
-    number = paths.index(path) + 1
-    heading = literal_text("#" + name) + (f"（第 {number} 页）" if number > 1 else "")
+    heading = literal_text("#" + name) + numbered(path, paths)
     lines = [f"# {heading}", "", "带有这个标签的笔记：", ""]
     for note in notes:
         lines.append(f"- {markdown_link(note.title, quote_path(relative_path(note.path, path)))}")
-    if len(paths) > 1:
-        lines += ["", pager(path, paths)]
-    return "\n".join(lines) + "\n"
+    footer = pager(path, paths)
+    return "\n".join([*lines, "", footer] if footer else lines) + "\n"
 
 
 def tag_pages_folder(index: str | None) -> str:
