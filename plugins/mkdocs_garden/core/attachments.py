@@ -12,8 +12,8 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from .page.model import LinkKind, NotePage
@@ -35,6 +35,8 @@ class Attachments:
     published: frozenset[str]
     held_back: tuple[str, ...]
     """Files of the vault that no published note or page refers to, in path order."""
+    references: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    """The vault files each page refers to (for the next build, where the page is the same)."""
 
 
 def choose_attachments(
@@ -44,18 +46,22 @@ def choose_attachments(
     own_site: OwnSite,
     public: Iterable[str],
     read_page: Callable[[str], str],
+    known: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Attachments:
     """The attachments of `vault` to publish: those the pages of the published notes refer
     to. `public` lists vault folders (or files) published whole; `read_page` reads an HTML
-    page of the vault, for what it loads."""
+    page of the vault, for what it loads; `known`: what some of the pages refer to, as an
+    earlier build of the same vault found it."""
     folders = tuple(fold(p.strip("/")) for p in public if p.strip("/"))
     chosen = {path for path in vault.files if _under(fold(path), folders)}
-    waiting = [
-        path
+    known = known or {}
+    references = {
+        page.path: known[page.path]
+        if page.path in known
+        else tuple(path for path in _referenced(page, resolver, own_site) if path in vault.files)
         for page in pages
-        for path in _referenced(page, resolver, own_site)
-        if path in vault.files
-    ]
+    }
+    waiting = [path for found in references.values() for path in found]
     waiting.extend(path for path in chosen if path.lower().endswith(PAGE_SUFFIXES))
     seen: set[str] = set()
     while waiting:
@@ -67,7 +73,7 @@ def choose_attachments(
         if path.lower().endswith(PAGE_SUFFIXES):
             waiting.extend(_loaded_by_page(path, read_page, resolver, vault))
     held_back = tuple(sorted(vault.files - chosen))
-    return Attachments(frozenset(chosen), held_back)
+    return Attachments(frozenset(chosen), held_back, references)
 
 
 def _under(path: str, folders: tuple[str, ...]) -> bool:

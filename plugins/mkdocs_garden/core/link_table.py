@@ -95,17 +95,104 @@ class LinkTable:
     resolved: dict[str, list[Resolved]]
     """For each note, the resolution of each of its links, in the order of `NotePage.links`."""
     diagnostics: list[Diagnostic]
+    reuse: Reuse | None = None
+    """What the next build needs to resolve again only the pages a change reaches."""
 
     def of(self, path: str) -> list[Resolved]:
         return self.resolved.get(path, [])
 
 
+@dataclass
+class Reuse:
+    """One build's resolving, kept for the next (`mkdocs serve`): each page's answers and
+    problems, and what of other files it read to find them."""
+
+    context: object
+    """Everything every answer depends on (the vault's names, the site's settings)."""
+    pages: dict[str, NotePage]
+    on_site: dict[str, str | None]
+    """The URL of each file a page's answers read (None: not on the site)."""
+    resolved: dict[str, list[Resolved]]
+    reports: dict[str, list[Diagnostic]]
+    reads: dict[str, frozenset[str]]
+    """For each page, the files whose place on the site, headings or blocks it read."""
+    windows: dict[str, frozenset[str]]
+    """For each page, the notes whose page it embeds a part of (their sections' offsets)."""
+
+
 def build_link_table(
-    vault: Vault, resolver: Resolver, pages: dict[str, NotePage], site: SiteFacts
+    vault: Vault,
+    resolver: Resolver,
+    pages: dict[str, NotePage],
+    site: SiteFacts,
+    context: object = None,
+    earlier: LinkTable | None = None,
 ) -> LinkTable:
+    """Every page's links resolved. With `earlier` (the last build's table) and the same
+    `context`, a page is resolved again only when it changed or a file its answers read did
+    (its place on the site, its headings or blocks; the page of a note it embeds part of)."""
     resolving = _Resolving(vault, resolver, pages, site)
-    resolved = {path: resolving.page(page) for path, page in pages.items()}
-    return LinkTable(resolved, resolving.diagnostics)
+    reuse = earlier.reuse if earlier is not None else None
+    stale = _stale(reuse, pages, site, context) if reuse is not None else None
+    kept = reuse if reuse is not None and stale is not None else None
+    resolved: dict[str, list[Resolved]] = {}
+    reports: dict[str, list[Diagnostic]] = {}
+    reads: dict[str, frozenset[str]] = {}
+    windows: dict[str, frozenset[str]] = {}
+    for path, page in pages.items():
+        if kept is not None and stale is not None and path not in stale and path in kept.resolved:
+            resolved[path], reports[path] = kept.resolved[path], kept.reports[path]
+            reads[path], windows[path] = kept.reads[path], kept.windows[path]
+            continue
+        resolved[path] = resolving.page(page)
+        reports[path] = resolving.take_diagnostics()
+        reads[path], windows[path] = resolving.take_reads()
+    read = {target for targets in reads.values() for target in targets}
+    on_site = {target: _site_key(target, pages, site) for target in read}
+    diagnostics = [d for found in reports.values() for d in found]
+    return LinkTable(
+        resolved,
+        diagnostics,
+        Reuse(context, dict(pages), on_site, resolved, reports, reads, windows),
+    )
+
+
+def _stale(
+    reuse: Reuse, pages: dict[str, NotePage], site: SiteFacts, context: object
+) -> set[str] | None:
+    """The pages to resolve again; None when every page must be (the context changed)."""
+    if context is None or reuse.context != context:
+        return None
+    changed = {path for path, page in pages.items() if reuse.pages.get(path) is not page}
+    moved = {
+        target
+        for target, key in reuse.on_site.items()
+        if _site_key(target, pages, site) != key
+        or (target in changed and _anchors_changed(reuse.pages.get(target), pages.get(target)))
+    }
+    stale = set(changed)
+    for path, targets in reuse.reads.items():
+        if not targets.isdisjoint(moved):
+            stale.add(path)
+    for path, targets in reuse.windows.items():
+        if not targets.isdisjoint(changed):
+            stale.add(path)
+    return stale
+
+
+def _site_key(target: str, pages: dict[str, NotePage], site: SiteFacts) -> str | None:
+    """Where the site has a file: its URL, or None when the site does not have it."""
+    if is_note_path(target) and target not in pages:
+        return None
+    return site.url_of(target)
+
+
+def _anchors_changed(before: NotePage | None, now: NotePage | None) -> bool:
+    if before is None or now is None:
+        return before is not now
+    return before.headings != now.headings or {
+        key: block[0] for key, block in before.blocks.items()
+    } != {key: block[0] for key, block in now.blocks.items()}
 
 
 def resolve_page(
@@ -129,6 +216,18 @@ class _Resolving:
         self._source: NotePage | None = None
         self._use: LinkUse | None = None
         self._same: dict[Resolved, Resolved] = {}
+        self._reads: set[str] = set()
+        self._windows: set[str] = set()
+
+    def take_diagnostics(self) -> list[Diagnostic]:
+        found, self.diagnostics = self.diagnostics, []
+        return found
+
+    def take_reads(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The files the last pages' answers read, and the notes whose sections they took."""
+        found = frozenset(self._reads), frozenset(self._windows)
+        self._reads, self._windows = set(), set()
+        return found
 
     def page(self, page: NotePage) -> list[Resolved]:
         # Equal answers are one object: notes link the same targets thousands of times.
@@ -209,6 +308,7 @@ class _Resolving:
         """The part of the target's page an embed of a heading or block shows; None (and a
         message) when the target has no such heading or block."""
         page = self.pages[target]
+        self._windows.add(target)
         assert self._use is not None
         if len(subpath) == 1 and subpath[0].startswith("^"):
             block = page.blocks.get(fold(subpath[0][1:]))
@@ -227,6 +327,7 @@ class _Resolving:
             return None
         assert self._use is not None
         raw = self._use.raw
+        self._reads.add(target)
         if len(subpath) == 1 and subpath[0].startswith("^"):
             block = self.pages[target].blocks.get(fold(subpath[0][1:]))
             if block is None and report:
@@ -238,6 +339,7 @@ class _Resolving:
         return anchor
 
     def _anchors_of(self, path: str) -> HeadingAnchors:
+        self._reads.add(path)
         anchors = self._anchors.get(path)
         if anchors is None:
             anchors = self._anchors[path] = HeadingAnchors(self.pages[path].headings)
@@ -267,6 +369,7 @@ class _Resolving:
 
     def _on_site(self, path: str) -> bool:
         """A note is on the site when it has a page; a file, when the site keeps it."""
+        self._reads.add(path)
         if path in self.vault.notes:
             return path in self.pages
         return self.site.url_of(path) is not None
@@ -322,6 +425,7 @@ class _Resolving:
 
     def _fragment(self, target: str, fragment: str) -> str:
         """A fragment written as a heading's text becomes its id; any other is kept."""
+        self._reads.add(target)
         if not fragment or not is_note_path(target) or target not in self.pages:
             return fragment
         return self._anchors_of(target).find([unquote(fragment)]) or fragment

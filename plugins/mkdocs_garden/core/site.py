@@ -52,11 +52,15 @@ class GardenSite:
         built: Iterable[str],
         options: SiteOptions,
         cache: PageCache | None = None,
+        earlier: GardenSite | None = None,
     ) -> None:
         """Decide what is published: the published notes among `built` (the pages the site
         generator would make); parse and render each of them, once (or take its page from
-        `cache`, where an earlier build left it)."""
+        `cache`, where an earlier build left it). With the build before (`earlier`, under
+        `mkdocs serve`), later stages redo only what a change reaches."""
         self.vault = vault
+        self._earlier = earlier
+        self._names = vault.names()
         self.options = options
         self.cache = cache
         self.resolver = Resolver(vault)
@@ -85,6 +89,8 @@ class GardenSite:
         self.urls: dict[str, str] = {}
         self.facts = SiteFacts(lambda path: None)
         self.table = LinkTable({}, [])
+        self._filled: dict[str, FilledPage] = {}
+        self._references: dict[str, tuple[str, ...]] = {}
 
     def take_diagnostics(self) -> list[Diagnostic]:
         """What reading the pages and resolving the links found, in file order; handed over
@@ -110,31 +116,87 @@ class GardenSite:
             if (cover := cover_of(note, self.resolver))
         }
         images = [cover for cover in self.covers.values() if cover in self.vault.files]
-        return choose_attachments(
+        chosen = choose_attachments(
             self.vault,
             self.pages.values(),
             self.resolver,
             self.options.own_site,
             [*public, *images],
             read_page,
+            self._known_references(),
         )
+        self._references = chosen.references
+        return chosen
+
+    def _known_references(self) -> dict[str, tuple[str, ...]]:
+        """What the pages the build before had too refer to, where names resolve the same."""
+        earlier = self._earlier
+        if (
+            earlier is None
+            or earlier._names != self._names
+            or earlier.options.own_site != self.options.own_site
+        ):
+            return {}
+        return {
+            path: found
+            for path, found in earlier._references.items()
+            if earlier.pages.get(path) is self.pages.get(path)
+        }
 
     def resolve_links(
-        self, urls: dict[str, str], tag_url: Callable[[str], str | None] = lambda tag: None
+        self,
+        urls: dict[str, str],
+        tag_url: Callable[[str], str | None] = lambda tag: None,
+        context: object = None,
     ) -> None:
         """Every link resolved once, now that the site's URLs are known (`urls`: the URL of
-        every vault file the site has)."""
+        every vault file the site has). After the build before it, with the same `context`
+        (what `tag_url` and the site generator's settings depend on), only the pages a change
+        reaches are resolved and filled again."""
+        earlier, self._earlier = self._earlier, None  # one build back is all that is kept
         self.urls = urls
         self.facts = SiteFacts(
             urls.get, self.options.own_site, tag_url, self.options.missing_severity
         )
-        self.table = build_link_table(self.vault, self.resolver, self.pages, self.facts)
+        if context is not None:
+            options = self.options
+            context = (context, self._names, options.own_site, options.missing_severity)
+        before = earlier.table if earlier is not None else None
+        self.table = build_link_table(
+            self.vault, self.resolver, self.pages, self.facts, context, before
+        )
         self.resolver.forget()
+        if earlier is not None:
+            self._filled = {
+                path: filled
+                for path, filled in earlier._filled.items()
+                if path in self.pages and self._same_filling(earlier, path, filled)
+            }
+
+    def _same_filling(self, earlier: GardenSite, path: str, filled: FilledPage) -> bool:
+        """Whether a page filled by the build before is filled the same now: the same page,
+        answers and URL, and so for every note it embeds (and the embed's title)."""
+        if earlier.urls.get(path) != self.urls.get(path):
+            return False
+        for shown in (path, *filled.embedded):
+            if earlier.pages.get(shown) is not self.pages.get(shown) or earlier.table.resolved.get(
+                shown
+            ) is not self.table.resolved.get(shown):
+                return False
+        return all(
+            earlier.titles.get(shown) == self.titles.get(shown)
+            and earlier.urls.get(shown) == self.urls.get(shown)
+            for shown in filled.embedded
+        )
 
     def page_html(self, path: str) -> tuple[NotePage, FilledPage]:
-        """A note's page, and its final HTML."""
-        filling = Filling(self.pages, self.table, self.urls.get, self.titles.__getitem__)
-        return self.pages[path], fill_page(filling, path, self.urls[path])
+        """A note's page, and its final HTML (filled once a build, or kept from the one
+        before when nothing it shows changed)."""
+        filled = self._filled.get(path)
+        if filled is None:
+            filling = Filling(self.pages, self.table, self.urls.get, self.titles.__getitem__)
+            filled = self._filled[path] = fill_page(filling, path, self.urls[path])
+        return self.pages[path], filled
 
     def changed_page_html(
         self, path: str, markdown: str, body_line: int
@@ -180,6 +242,7 @@ class GardenSite:
             page.sections = []
             page.blocks = {}
         self.table = LinkTable({}, [])
+        self._filled = {}
 
     def _render(self, note: Note) -> NotePage:
         """The note's page, from the cache when it holds it."""
@@ -191,6 +254,7 @@ class GardenSite:
             page = self._render_now(note)
             if not any(d.severity >= Severity.ERROR for d in page.diagnostics):
                 self.cache.put(key, page)
+        page.key = key
         return page
 
     def _render_now(self, note: Note) -> NotePage:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -70,6 +71,10 @@ class Vault:
     files: frozenset[str]
     """Every file that is not a note (attachments, pages, assets)."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    readings: dict[str, Reading] = field(default_factory=dict, compare=False)
+    """How each note was read, for the next build to reuse (`mkdocs serve`)."""
+    origin: tuple[Path, PublishMode] | None = field(default=None, compare=False)
+    """The folder the vault was read from, and the publishing mode it was read with."""
 
     def __post_init__(self) -> None:
         self.note_by_key: dict[str, str] = {}
@@ -87,26 +92,49 @@ class Vault:
             self.file_by_key.setdefault(fold(path), path)
             self.files_by_name[fold(posixpath.basename(path))].append(path)
 
+    def names(self) -> tuple[object, ...]:
+        """Everything a link's target is found by: the paths of the notes and files, and the
+        notes' aliases."""
+        aliases = {name: tuple(paths) for name, paths in self.notes_by_alias.items()}
+        return frozenset(self.notes), self.files, aliases
+
     @property
     def published_notes(self) -> list[Note]:
         return [note for note in self.notes.values() if note.published]
 
     @classmethod
     def load(
-        cls, root: Path, paths: Iterable[str], mode: PublishMode, progress: Report | None = None
+        cls,
+        root: Path,
+        paths: Iterable[str],
+        mode: PublishMode,
+        progress: Report | None = None,
+        earlier: Vault | None = None,
     ) -> Vault:
-        """Read the notes among `paths` (POSIX, relative to `root`); index the rest as files."""
+        """Read the notes among `paths` (POSIX, relative to `root`); index the rest as files.
+        A note the `earlier` vault read, whose file has not changed since, is not read again."""
         notes: dict[str, Note] = {}
         files: set[str] = set()
         diagnostics: list[Diagnostic] = []
+        readings: dict[str, Reading] = {}
         real_root = os.path.realpath(root)
+        started = time.time_ns()
+        origin = (root, mode)
+        before = earlier.readings if earlier is not None and earlier.origin == origin else {}
         for path in tracked(list(paths), "garden: files of the vault read", progress):
             if not is_note_path(path):
                 files.add(path)
                 continue
-            note = _read_note(root, real_root, path, mode, diagnostics)
-            notes[path] = note
-        return cls(notes, frozenset(files), diagnostics)
+            stamp = _stamp(root / path)
+            reading = before.get(path)
+            if reading is None or not reading.still(stamp):
+                found: list[Diagnostic] = []
+                note = _read_note(root, real_root, path, mode, found)
+                reading = Reading(note, found, stamp, started)
+            notes[path] = reading.note
+            diagnostics += reading.diagnostics
+            readings[path] = reading
+        return cls(notes, frozenset(files), diagnostics, readings, origin)
 
     @classmethod
     def from_directory(cls, root: Path, mode: PublishMode = PublishMode.EXPLICIT) -> Vault:
@@ -119,6 +147,39 @@ class Vault:
                 if not name.startswith("."):
                     paths.append(name if relative == "." else f"{relative}/{name}")
         return cls.load(root, paths, mode)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A note as read from its file, and the file's state then."""
+
+    note: Note
+    diagnostics: list[Diagnostic]
+    stamp: tuple[int, ...] | None
+    """The file's time of change, size and inode (None: it could not be looked at)."""
+    read_at: int
+    """When the build that read it started (nanoseconds since the epoch)."""
+
+    def still(self, stamp: tuple[int, ...] | None) -> bool:
+        """Whether the file is surely as it was read: the same state, and changed long enough
+        before it was read that a second change cannot share the same time stamp."""
+        return (
+            stamp is not None
+            and stamp == self.stamp
+            and stamp[0] < self.read_at - _SAME_TIME_STAMP_NS
+        )
+
+
+_SAME_TIME_STAMP_NS = 2_000_000_000
+"""File systems stamp changes coarsely: two saves this close may carry the same time."""
+
+
+def _stamp(path: Path) -> tuple[int, ...] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino
 
 
 def _read_note(

@@ -32,6 +32,7 @@ from mkdocs_garden.core.connections.graph_data import (
     graph_json,
     graph_page_markdown,
 )
+from mkdocs_garden.core.connections.links import Link as NoteLink
 from mkdocs_garden.core.connections.links import LinkGraph, collect_links
 from mkdocs_garden.core.connections.paging import is_continuation
 from mkdocs_garden.core.connections.recent import fill_recent, has_recent_directive
@@ -109,7 +110,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self.notes = site.notes
         self.titles = site.titles
         self.tags = site.tags
-        self.links = collect_links(site.pages, site.table)
+        self.links = collect_links(site.pages, site.table, self.links if self.dirty else None)
         self.dates = self._dates(config)
         self.summaries = {
             path: summary_of(note.info.description, site.pages[path].summary)
@@ -377,22 +378,35 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         """What a note's page holds of this plugin's (for garden/incremental): its closing
         section, dates, summary, card and tag links, and the site files every page links to."""
         tags = [(tag, self._tag_url(tag)) for tag in self.tags.get(path, [])]
-        backlinks = [
-            (link.source, self.titles[link.source], self.urls[link.source], link.embed, link.use)
+        backlinks = "\x1e".join(
+            f"{link.source}\x1f{self.titles[link.source]}\x1f{self.urls[link.source]}"
+            f"\x1f{link.embed}\x1f{self._use_print(link)}"
             for link in self.links.backlinks(path)
-        ]
+        )
         return [
             self.sections.get(path, b""),
             backlinks,
-            self.dates.get(path),
-            self.minutes.get(path),
-            self.summaries.get(path),
-            self.covers.get(path),
-            self.cards.urls.get(path),
-            self.urls.get(self.covers.get(path, "")),
-            tags,
-            [self.feed_url, self.graph_url, self.graph_page_url],
+            repr(
+                (
+                    self.dates.get(path),
+                    self.minutes.get(path),
+                    self.summaries.get(path),
+                    self.covers.get(path),
+                    self.cards.urls.get(path),
+                    self.urls.get(self.covers.get(path, "")),
+                    tags,
+                    [self.feed_url, self.graph_url, self.graph_page_url],
+                )
+            ),
         ]
+
+    def _use_print(self, link: NoteLink) -> str:
+        """A link as its backlink shows it: its place in its note's page, named by the page's
+        content key (the same key, the same sentence), else the link itself."""
+        assert self.obsidian is not None and self.obsidian.site is not None
+        page = self.obsidian.site.pages.get(link.source)
+        key = page.key if page is not None else ""
+        return f"{key}:{link.order}" if key else repr(link.use)
 
     def _section(self, path: str, page_url: str) -> str:
         options = SectionOptions(

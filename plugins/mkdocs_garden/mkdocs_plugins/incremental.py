@@ -116,8 +116,8 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
             if page is None or print_ is None:
                 _decide(file, True)  # a page made from what Garden cannot see: written again
                 continue
-            parts = [whole, *print_, repr(connections.page_print(file.src_uri))]
-            page_print = quick_print([*parts, repr(navigation.of(page))])
+            parts = [whole, *print_, *connections.page_print(file.src_uri)]
+            page_print = quick_print([*parts, *navigation.of(page)])
             output = file.abs_dest_path
             self.current.fingerprints[output] = page_print
             unchanged = self.state.unchanged(output, page_print, os.path.isfile) and (
@@ -322,43 +322,53 @@ class _NavPrints:
     """The navigation each page shows, as `nav_window` cuts it: the top level (closed folders
     as every page outside them shows them) and, down the page's path, the window of each folder
     around the page; and the pages before and after it. What the theme reads of an entry is
-    worked out once a build."""
+    worked out once a build, as text."""
 
     def __init__(
         self, nav: Navigation, obsidian: ObsidianPlugin, limit: int, features: list[str]
     ) -> None:
         self.obsidian = obsidian
-        self.limit = limit
         self.folders = folders_of(nav, limit, features) if limit > 0 else None
-        self.items: dict[int, tuple[Any, ...]] = {}
-        self.top = tuple(self.item(entry) for entry in nav.items)
+        self.items: dict[int, str] = {}
+        self.top = "\x1e".join(self.item(entry) for entry in nav.items)
 
-    def of(self, page: Page) -> tuple[Any, ...]:
+    def of(self, page: Page) -> list[str]:
         ancestors = list(page.ancestors)
         path = [page, *ancestors]
-        parts: list[Any] = [self.top]
+        parts = [self.top]
         for section in reversed(ancestors):
             assert isinstance(section, Section)
-            view = self.folders.open_view(section, path) if self.folders else section
-            parts.append((str(section.title), tuple(self.item(c) for c in view.children)))
+            parts.append(self._open(section, path))
         for neighbour in (page.previous_page, page.next_page):
-            parts.append(self.item(neighbour) if neighbour is not None else None)
-        return tuple(parts)
+            parts.append(self.item(neighbour) if neighbour is not None else "")
+        return parts
 
-    def item(self, entry: Any) -> tuple[Any, ...]:
+    def _open(self, section: Section, path: list[Any]) -> str:
+        """A folder on the page's path as the page shows it: its window around the page (the
+        folder on the path below it is printed as a part of its own)."""
+        if self.folders is None:
+            shown = [self.item(child) for child in section.children]
+            return "\x1e".join([str(section.title), *shown])
+        folder, window = self.folders.window(section, path)
+        children = [self.item(child) for child in folder.listed[window.start : window.stop]]
+        index = self.item(folder.index) if folder.index is not None else ""
+        more = folder.more_url if window.before or window.after else None
+        edges = f"{window.before > 0}{window.after > 0}{more}"
+        return "\x1e".join([str(section.title), index, edges, *children])
+
+    def item(self, entry: Any) -> str:
         """What the theme reads of an entry it shows; of a folder, the items it shows closed
         (the theme loops over them to find its index page, and links to the first)."""
-        lasting = isinstance(entry, (Page, Section))  # the navigation's own, alive all build
-        known = self.items.get(id(entry)) if lasting else None
+        known = self.items.get(id(entry))
         if known is not None:
             return known
         kind = type(entry).__name__
         title = _page_title(entry, self.obsidian) if isinstance(entry, Page) else None
-        found: tuple[Any, ...] = (kind, str(title or entry.title), getattr(entry, "url", None))
+        found = f"{kind}\x1f{title or entry.title}\x1f{getattr(entry, 'url', None)}"
         if isinstance(entry, Section):
             closed = self.folders.closed_view(entry) if self.folders else entry
-            found += tuple(self.item(child) for child in closed.children)
-        if lasting:
+            found += "\x1d" + "\x1d".join(self.item(child) for child in closed.children)
+        if isinstance(entry, (Page, Section)):  # the navigation's own, alive all build
             self.items[id(entry)] = found
         return found
 

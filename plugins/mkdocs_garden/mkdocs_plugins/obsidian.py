@@ -4,6 +4,7 @@ in `mkdocs_garden.core`; this module only connects MkDocs events to it."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -81,6 +82,9 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         self._memory: dict[str, NotePage] = {}
         self._printed_meta: dict[str, dict[str, Any]] = {}
         """Each note's page properties as `page_print` worked them out, for the same build."""
+        self._told = _Told(set())
+        self._prints: dict[str, _PagePrint] = {}
+        """Each note's page print, kept while what it is made of stays the same."""
         self._pruned = False
         """Whether old entries of the page cache were deleted in this process (once is enough)."""
 
@@ -130,13 +134,16 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
             files, [f for f in files if _in_vault(f, config.docs_dir)], config.docs_dir
         )
         own = _drop_folders_that_are_not_notes(files, own, config.docs_dir)
+        earlier = self.site if self.dirty else None
         vault = Vault.load(
             Path(config.docs_dir),
             [f.src_uri for f in own],
             PublishMode(self.config.publish),
             log.info,
+            earlier.vault if earlier is not None else None,
         )
-        _log_all(vault.diagnostics)
+        self._told = _Told(self._told.now if self.dirty else set())
+        self._told.log_all(vault.diagnostics)
         by_path = {file.src_uri: file for file in own}
         built = [f.src_uri for f in own if f.is_documentation_page() and _built(f, self.serving)]
         slugify, separator = _toc_slugify(config)
@@ -152,7 +159,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         )
         cache = self._page_cache(config, options)
         self._printed_meta = {}
-        site = GardenSite(vault, built, options, cache)
+        site = GardenSite(vault, built, options, cache, earlier)
         self._memory = cache.memory or {}
         if cache.hits:
             log.info(f"garden: {cache.hits:,} notes from the cache, {cache.misses:,} rendered")
@@ -171,9 +178,12 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         tags_page = self.tags_page = site.first_note_holding(f"<!-- {tags.directive}")
         tags_url = urls.get(tags_page) if tags_page else None
         site.resolve_links(
-            urls, lambda tag: f"{tags_url}#{tags.anchor(tag)}" if tags_url is not None else None
+            urls,
+            lambda tag: f"{tags_url}#{tags.anchor(tag)}" if tags_url is not None else None,
+            (tags_url, callable_signature(tags.anchor)),
         )
-        _log_all(site.take_diagnostics())
+        self._told.log_all(site.take_diagnostics())
+        self._prints = {path: known for path, known in self._prints.items() if path in site.notes}
         self.vault, self.site = vault, site
         self._raw_html = {}
         return files
@@ -225,7 +235,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         page.toc = get_toc(_toc_tokens(rendered.toc))
         page.present_anchor_ids = set(rendered.ids)
         page.links_to_anchors = {}
-        _log_all(filled.diagnostics)
+        self._told.log_all(filled.diagnostics)
         self.seconds["pages"] += time.perf_counter() - started
 
     def _page_meta(self, note: Note, config: MkDocsConfig, quiet: bool = False) -> dict[str, Any]:
@@ -263,8 +273,19 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         if has_recent_directive(note.body):
             return None
         rendered, filled = self.site.page_html(path)
+        made_of = (note.meta, note.info, rendered, filled)
+        inputs = (self.site.titles[path], self.site.tags[path])
+        known = self._prints.get(path)
+        if known is not None and _same_objects(known.made_of, made_of) and known.inputs == inputs:
+            self._printed_meta[path] = known.meta
+            return known.parts
         meta = self._printed_meta[path] = self._page_meta(note, config, quiet=True)
-        return [filled.html, repr((filled.raw_html, rendered.toc, sorted(rendered.ids), meta))]
+        parts = [
+            hashlib.sha256(filled.html.encode("utf-8", "surrogatepass")).hexdigest(),
+            repr((filled.raw_html, rendered.toc, sorted(rendered.ids), meta)),
+        ]
+        self._prints[path] = _PagePrint(made_of, inputs, meta, parts)
+        return parts
 
     def site_notes(self) -> Mapping[str, Note]:
         """The published notes with a page, by path (none before the vault is read)."""
@@ -468,6 +489,20 @@ def _theme_lookup(config: MkDocsConfig) -> ThemeLookup:
 
 
 @dataclass(frozen=True)
+class _PagePrint:
+    made_of: tuple[object, ...]
+    """The note's properties, its page and its filled HTML, as objects."""
+    inputs: tuple[object, ...]
+    """Its title and tags."""
+    meta: dict[str, Any]
+    parts: list[Any]
+
+
+def _same_objects(these: tuple[object, ...], those: tuple[object, ...]) -> bool:
+    return all(a is b for a, b in zip(these, those, strict=True))
+
+
+@dataclass(frozen=True)
 class MaterialTags:
     """Material's tags plugin as it is configured (read once, for both Garden plugins)."""
 
@@ -560,6 +595,20 @@ def _quiet_jieba() -> None:
     jieba.setLogLevel(logging.WARNING)
 
 
-def _log_all(diagnostics: list[Diagnostic]) -> None:
-    for diagnostic in diagnostics:
-        log.log(int(diagnostic.severity), f"garden: {diagnostic}")
+class _Told:
+    """The build's log of what it found. Under `mkdocs serve --dirty`, a note saved again is
+    not met by every other note's notes again: a message for information is logged once, until
+    a build no longer finds it (warnings and errors, every time: they count for `--strict`)."""
+
+    def __init__(self, before: set[str]) -> None:
+        self.before = before
+        self.now: set[str] = set()
+
+    def log_all(self, diagnostics: list[Diagnostic]) -> None:
+        for diagnostic in diagnostics:
+            message = f"garden: {diagnostic}"
+            if diagnostic.severity <= Severity.INFO:
+                self.now.add(message)
+                if message in self.before:
+                    continue
+            log.log(int(diagnostic.severity), message)

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..link_table import LinkTable
+from ..link_table import LinkTable, Resolved
 from ..page.context import Context
 from ..page.model import LinkKind, LinkUse, NotePage
 from ..vault import is_note_path, strip_note_suffix
@@ -41,6 +41,8 @@ class LinkGraph:
     """Notes not written yet, by the name links give them, with the notes that link there."""
 
     def __post_init__(self) -> None:
+        self.by_note: dict[str, _NoteLinks] = {}
+        """Each note's share, for the next build to keep where the note is the same."""
         self._incoming: dict[str, list[Link]] = defaultdict(list)
         for link in self.links:
             self._incoming[link.target].append(link)
@@ -54,25 +56,57 @@ class LinkGraph:
         return list(dict.fromkeys((link.source, link.target) for link in self.links))
 
 
-def collect_links(pages: Mapping[str, NotePage], table: LinkTable) -> LinkGraph:
+@dataclass(frozen=True)
+class _NoteLinks:
+    """One note's share of the graph, and the page and answers it was read from."""
+
+    page: NotePage
+    resolved: list[Resolved]
+    links: list[Link]
+    ghosts: list[str]
+
+
+def collect_links(
+    pages: Mapping[str, NotePage], table: LinkTable, earlier: LinkGraph | None = None
+) -> LinkGraph:
     """The links among the published `pages` to published notes (wikilinks, embeds and
     Markdown links); a wikilink to a note not written yet makes a ghost, a link to an
-    unpublished note leaves no trace at all."""
-    links: list[Link] = []
-    ghosts: dict[str, list[str]] = {}
+    unpublished note leaves no trace at all. A note whose page and answers are those of the
+    `earlier` graph's build keeps its share of it."""
+    kept = earlier.by_note if earlier is not None else {}
+    by_note: dict[str, _NoteLinks] = {}
     for path in sorted(pages):
-        page = pages[path]
-        for order, (use, found) in enumerate(zip(page.links, table.of(path), strict=True)):
-            if use.kind is LinkKind.WIKI and found.missing and _names_a_note(use.target):
-                ghosts.setdefault(strip_note_suffix(use.target), []).append(path)
-            counted = use.kind is LinkKind.WIKI or (use.kind is LinkKind.MARKDOWN and not use.image)
-            target = found.path
-            if not counted or target is None or target == path or target not in pages:
-                continue
-            links.append(Link(path, target, page.body_line + use.line, order, use.embed, use))
+        page, resolved = pages[path], table.of(path)
+        known = kept.get(path)
+        if known is None or known.page is not page or known.resolved is not resolved:
+            known = _note_links(path, page, resolved, pages)
+        by_note[path] = known
+    links = [link for share in by_note.values() for link in share.links]
+    ghosts: dict[str, list[str]] = {}
+    for path, share in by_note.items():
+        for name in share.ghosts:
+            ghosts.setdefault(name, []).append(path)
     for sources in ghosts.values():
         sources[:] = list(dict.fromkeys(sources))
-    return LinkGraph(links, dict(sorted(ghosts.items())))
+    graph = LinkGraph(links, dict(sorted(ghosts.items())))
+    graph.by_note = by_note
+    return graph
+
+
+def _note_links(
+    path: str, page: NotePage, resolved: list[Resolved], pages: Mapping[str, NotePage]
+) -> _NoteLinks:
+    links: list[Link] = []
+    ghosts: list[str] = []
+    for order, (use, found) in enumerate(zip(page.links, resolved, strict=True)):
+        if use.kind is LinkKind.WIKI and found.missing and _names_a_note(use.target):
+            ghosts.append(strip_note_suffix(use.target))
+        counted = use.kind is LinkKind.WIKI or (use.kind is LinkKind.MARKDOWN and not use.image)
+        target = found.path
+        if not counted or target is None or target == path or target not in pages:
+            continue
+        links.append(Link(path, target, page.body_line + use.line, order, use.embed, use))
+    return _NoteLinks(page, resolved, links, ghosts)
 
 
 def _names_a_note(target: str) -> bool:

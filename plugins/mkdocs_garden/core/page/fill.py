@@ -48,6 +48,8 @@ class FilledPage:
     raw_html: bool = False
     """The page holds a note's own HTML (its own, or an embedded note's), to be sanitised;
     everything else on it Garden wrote from escaped text."""
+    embedded: frozenset[str] = frozenset()
+    """The notes embedded in the page, however deep."""
 
 
 def fill_page(filling: Filling, path: str, host_url: str) -> FilledPage:
@@ -55,7 +57,7 @@ def fill_page(filling: Filling, path: str, host_url: str) -> FilledPage:
     page = filling.pages[path]
     run = _Fill(filling, host_url, path)
     html_text = run.fill(page, run.html_of(page), (f"{path}#",))
-    return FilledPage(html_text, run.diagnostics, run.raw_html)
+    return FilledPage(html_text, run.diagnostics, run.raw_html, frozenset(run.embedded))
 
 
 class _Fill:
@@ -65,6 +67,7 @@ class _Fill:
         self.host_path = host_path
         self.diagnostics: list[Diagnostic] = []
         self.raw_html = False
+        self.embedded: set[str] = set()
         self._html: dict[str, str] = {}
 
     def html_of(self, page: NotePage) -> str:
@@ -150,6 +153,7 @@ class _Fill:
             self._report(page, use, f"embed {use.raw} is {reason}: {trail}; stopped there")
             return _block(_notice(use.text), use)
         target = self.filling.pages[found.path]
+        self.embedded.add(found.path)
         window, whole = found.window, self.html_of(target)
         part = whole[window.start : window.end] if window else _without_footnotes(whole)
         body = _demote_headings(self.fill(target, part, (*chain, key)))

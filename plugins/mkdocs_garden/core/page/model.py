@@ -136,6 +136,8 @@ class NotePage:
     summary: str = ""
     """The note's first paragraph as text: its summary when it has no `description`."""
     reading_minutes: int = 0
+    key: str = ""
+    """What the page was made from, as a hash (its key in the page cache); "" when unknown."""
 
     @property
     def html(self) -> str:
