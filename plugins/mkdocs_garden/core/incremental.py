@@ -83,6 +83,8 @@ class BuildState:
     """Every file the build wrote (through the site generator's list of files)."""
     search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     """Each page's search entries, by the path of its written file."""
+    search_keys: dict[str, str] = field(default_factory=dict)
+    """A hash of what the search index read of each page, by the path of its written file."""
     heads: dict[str, tuple[Any, dict[str, Any]]] = field(default_factory=dict)
     """Each generated page's title and properties, by the path of its written file: the
     navigation of other pages shows them, and a page left as written is not read again."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import logging
 import os
+import re
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -103,6 +104,7 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         self._search = config.plugins.get("material/search") or config.plugins.get("search")
         if not self.dirty:
             return nav
+        self._index_once()
         obsidian, connections = _garden_plugins(config)
         if obsidian is None or connections is None:
             return nav
@@ -133,6 +135,29 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
                 _add_to_material_tags(page, config)
         self.skipped = skipped
         return nav
+
+    def _index_once(self) -> None:
+        """Material's search reads each page it is given (splitting Chinese into words, the
+        slowest part of writing a page); a page written again whose text for search is the
+        same as before gets the entries it had (a link turned to text, a new backlink, a
+        neighbour's new title: the page changes, what search reads of it does not)."""
+        index = getattr(self._search, "search_index", None)
+        add = getattr(index, "add_entry_from_context", None)
+        entries = getattr(index, "entries", None)
+        if index is None or add is None or not isinstance(entries, list):
+            return
+        settings = repr(sorted(getattr(index, "config", {}).items()))
+
+        def add_entry_from_context(page: Page) -> None:
+            output = page.file.abs_dest_path
+            key = quick_print([settings, *_search_input(page)])
+            self.current.search_keys[output] = key
+            if self.state.search_keys.get(output) == key and output in self.state.search:
+                entries.extend(copy.deepcopy(self.state.search[output]))
+            else:
+                add(page)
+
+        index.add_entry_from_context = add_entry_from_context
 
     def _site_print(self, config: MkDocsConfig) -> str:
         """What every page is made with: the configuration, the theme (with its overrides),
@@ -182,6 +207,8 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
                 self.current.search[output] = self.state.search[output]
             if output in self.state.heads:
                 self.current.heads[output] = self.state.heads[output]
+            if output in self.state.search_keys:
+                self.current.search_keys[output] = self.state.search_keys[output]
         self._complete_search(files)
         self.state, self.current = self.current, BuildState()
 
@@ -371,6 +398,37 @@ class _NavPrints:
         if isinstance(entry, (Page, Section)):  # the navigation's own, alive all build
             self.items[id(entry)] = found
         return found
+
+
+def _search_input(page: Page) -> list[str]:
+    """Everything Material's search reads of a page."""
+    meta = page.meta
+    return [
+        str(page.url),
+        _INLINE_TAG.sub(_as_search_reads, page.content or ""),
+        repr(_toc_print(page.toc)),
+        repr(page.title),
+        repr(meta.get("title")),
+        repr(meta.get("search")),
+        repr(meta.get("tags")),
+    ]
+
+
+_INLINE_TAG = re.compile(r"<(/?)(?:a|span)\b([^>]*)>")
+
+
+def _as_search_reads(tag: re.Match[str]) -> str:
+    """A link or span as Material's search parser reads it in well-formed HTML (which pages
+    are: Garden writes them): neither kept nor skipped, its attributes unread but for these
+    three, so a link turned into text, or pointed at another heading, reads the same."""
+    attributes = tag.group(2)
+    if any(read in attributes for read in ("data-search-exclude", "linenodiv", "headerlink")):
+        return tag.group(0)
+    return f"<{tag.group(1)}~>"
+
+
+def _toc_print(items: Any) -> list[Any]:
+    return [(item.id, item.url, item.title, _toc_print(item.children)) for item in items or []]
 
 
 def _remove(path: str, site_dir: str) -> None:
