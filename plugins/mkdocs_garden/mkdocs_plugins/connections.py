@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import functools
 import logging
+import operator
 import time
 import zlib
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -51,7 +53,25 @@ from .connections_config import ConnectionsConfig
 from .nav_window import page_navigation
 from .obsidian import ObsidianPlugin
 
+T = TypeVar("T")
+
 log = logging.getLogger("mkdocs.plugins.garden.connections")
+
+
+class _LastMade:
+    """What was made last from inputs equal to these (under `mkdocs serve --dirty`, most
+    saves leave the folder listings and the graph as they were)."""
+
+    def __init__(self) -> None:
+        self.made: dict[str, tuple[object, Any]] = {}
+
+    def get(self, name: str, inputs: object, make: Callable[[], T]) -> T:
+        known = self.made.get(name)
+        if known is not None and known[0] == inputs:
+            return cast(T, known[1])
+        made = make()
+        self.made[name] = (inputs, made)
+        return made
 
 
 class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
@@ -81,6 +101,10 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self.cards = CardImages("")
         """The card images drawn for the notes without a cover."""
         self.dirty = False
+        self._last = _LastMade()
+        self._backlink_prints: dict[str, tuple[list[NoteLink], str]] = {}
+        self._retitled: set[str] = set()
+        """Notes whose title or address changed since the build before."""
         """An incremental build: each section is made when its page is written (most pages
         are not), from the links kept for the build."""
         self.written: Counter | None = None
@@ -103,6 +127,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         assert self.obsidian is not None
         site = self.obsidian.site
         assert site is not None
+        before = (self.titles, self.urls)
         self.urls = dict(self.obsidian.site_urls)
         # `mkdocs serve` builds again with the same plugin: nothing is kept from the last build.
         self.tag_pages = TagPages({}, {})
@@ -111,6 +136,11 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self.titles = site.titles
         self.tags = site.tags
         self.links = collect_links(site.pages, site.table, self.links if self.dirty else None)
+        self._retitled = {
+            path
+            for path, title in self.titles.items()
+            if before[0].get(path) != title or before[1].get(path) != self.urls.get(path)
+        }
         self.dates = self._dates(config)
         self.summaries = {
             path: summary_of(note.info.description, site.pages[path].summary)
@@ -162,7 +192,10 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
     def _add_pages(self, files: Files, config: MkDocsConfig) -> None:
         taken = {file.dest_uri for file in files}
         if self.config.folder_pages:
-            listings = folder_pages(self.listed, self.config.listing_size)
+            size = self.config.listing_size
+            listings = self._last.get(
+                "folders", (self.listed, size), lambda: folder_pages(self.listed, size)
+            )
             for path, markdown in listings.items():
                 inclusion = (
                     InclusionLevel.NOT_IN_NAV if is_continuation(path) else InclusionLevel.UNDEFINED
@@ -171,7 +204,12 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         assert self.obsidian is not None and self.obsidian.material_tags is not None
         if self.config.tag_pages and self.obsidian.material_tags.listings:
             folder = tag_pages_folder(self.obsidian.tags_page)
-            pages = tag_pages(self.listed, self.tags, folder, self.config.listing_size)
+            size = self.config.listing_size
+            pages = self._last.get(
+                "tags",
+                (self.listed, self.tags, folder, size),
+                lambda: tag_pages(self.listed, self.tags, folder, size),
+            )
             written = {
                 path: markdown
                 for path, markdown in pages.markdown.items()
@@ -253,10 +291,10 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
 
     def _add_graph(self, files: Files, config: MkDocsConfig) -> None:
         started = time.perf_counter()
-        graph = build_graph(self._graph_input())
+        graph_input = self._graph_input()
         # As UTF-8 bytes: the file is held until written, and a title with an emoji would make
         # the whole text take four bytes a character.
-        json_data = graph_json(graph).encode("utf-8")
+        graph, json_data = self._last.get("graph", graph_input, lambda: _laid_out(graph_input))
         json_file = File.generated(config, self.config.graph_file, content=json_data)
         taken = {file.dest_uri for file in files}
         if json_file.dest_uri in taken:
@@ -378,14 +416,9 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         """What a note's page holds of this plugin's (for garden/incremental): its closing
         section, dates, summary, card and tag links, and the site files every page links to."""
         tags = [(tag, self._tag_url(tag)) for tag in self.tags.get(path, [])]
-        backlinks = "\x1e".join(
-            f"{link.source}\x1f{self.titles[link.source]}\x1f{self.urls[link.source]}"
-            f"\x1f{link.embed}\x1f{self._use_print(link)}"
-            for link in self.links.backlinks(path)
-        )
         return [
             self.sections.get(path, b""),
-            backlinks,
+            self._backlinks_print(path),
             repr(
                 (
                     self.dates.get(path),
@@ -399,6 +432,27 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
                 )
             ),
         ]
+
+    def _backlinks_print(self, path: str) -> str:
+        """The backlinks a note's page shows, as text; kept while they are the same links
+        (each note's links are the same objects while the note is) from notes whose title and
+        address are the same."""
+        links = self.links.backlinks(path)
+        known = self._backlink_prints.get(path)
+        if (
+            known is not None
+            and len(known[0]) == len(links)
+            and all(map(operator.is_, known[0], links))
+            and not any(link.source in self._retitled for link in links)
+        ):
+            return known[1]
+        text = "\x1e".join(
+            f"{link.source}\x1f{self.titles[link.source]}\x1f{self.urls[link.source]}"
+            f"\x1f{link.embed}\x1f{self._use_print(link)}"
+            for link in links
+        )
+        self._backlink_prints[path] = (list(links), text)
+        return text
 
     def _use_print(self, link: NoteLink) -> str:
         """A link as its backlink shows it: its place in its note's page, named by the page's
@@ -433,6 +487,11 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
             links = getattr(reference, "links", None)
             if own is not None and isinstance(links, list):
                 links.insert(0, Link(f"#{reference}", own))
+
+
+def _laid_out(graph_input: GraphInput) -> tuple[dict[str, Any], bytes]:
+    graph = build_graph(graph_input)
+    return graph, graph_json(graph).encode("utf-8")
 
 
 def _relative_or_none(url: str | None, page_url: str) -> str | None:

@@ -31,6 +31,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from mkdocs_garden.core.idle_gc import IdleCollector
 from mkdocs_garden.core.incremental import (
     BuildState,
     fingerprint,
@@ -88,6 +89,7 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         self._search: Any = None
         self._files: Files | None = None
         self._templates = _CompiledTemplates()
+        self._collector = IdleCollector()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
@@ -95,6 +97,12 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         build_log = logging.getLogger("mkdocs.commands.build")
         if dirty and _DIRTY_WARNING not in build_log.filters:
             build_log.addFilter(_DIRTY_WARNING)
+
+    @event_priority(100)  # the build's first word
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.dirty and self.serving:
+            self._collector.build_starts()
+        return config
 
     @event_priority(-200)  # after every plugin has changed the navigation
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -219,8 +227,14 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
                 f"garden: incremental build: {len(self.built):,} "
                 f"pages written, {self.skipped:,} left as written"
             )
+        if self.dirty and self.serving:
+            self._collector.build_ended()
 
     on_post_build = CombinedEvent(_complete, _report)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.dirty and self.serving:
+            self._collector.build_ended()
 
     @event_priority(100)  # before Material's tags plugin makes its listings
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
@@ -357,6 +371,8 @@ class _NavPrints:
         self.obsidian = obsidian
         self.folders = folders_of(nav, limit, features) if limit > 0 else None
         self.items: dict[int, str] = {}
+        self.listed: dict[int, list[str]] = {}
+        """What the theme reads of each item of a folder, by the folder's `id`."""
         self.top = "\x1e".join(self.item(entry) for entry in nav.items)
 
     def of(self, page: Page) -> list[str]:
@@ -377,7 +393,10 @@ class _NavPrints:
             shown = [self.item(child) for child in section.children]
             return "\x1e".join([str(section.title), *shown])
         folder, window = self.folders.window(section, path)
-        children = [self.item(child) for child in folder.listed[window.start : window.stop]]
+        listed = self.listed.get(id(section))
+        if listed is None:
+            listed = self.listed[id(section)] = [self.item(child) for child in folder.listed]
+        children = listed[window.start : window.stop]
         index = self.item(folder.index) if folder.index is not None else ""
         more = folder.more_url if window.before or window.after else None
         edges = f"{window.before > 0}{window.after > 0}{more}"
