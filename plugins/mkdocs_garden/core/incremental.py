@@ -83,6 +83,8 @@ class BuildState:
     """Every file the build wrote (through the site generator's list of files)."""
     search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     """Each page's search entries, by the path of its written file."""
+    search_json: dict[str, str] = field(default_factory=dict)
+    """Each page's search entries as JSON (comma-separated), by the path of its written file."""
     search_keys: dict[str, str] = field(default_factory=dict)
     """A hash of what the search index read of each page, by the path of its written file."""
     heads: dict[str, tuple[Any, dict[str, Any]]] = field(default_factory=dict)

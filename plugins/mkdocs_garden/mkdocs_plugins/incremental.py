@@ -14,6 +14,7 @@ the entries of the pages written now and those kept from before.
 from __future__ import annotations
 
 import copy
+import json
 import logging
 import os
 import re
@@ -217,6 +218,8 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
                 self.current.heads[output] = self.state.heads[output]
             if output in self.state.search_keys:
                 self.current.search_keys[output] = self.state.search_keys[output]
+            if output in self.state.search_json:
+                self.current.search_json[output] = self.state.search_json[output]
         self._complete_search(files)
         self.state, self.current = self.current, BuildState()
 
@@ -260,16 +263,46 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
 
     def _complete_search(self, files: Files) -> None:
         """Material's search index, from the entries of the pages written now and those of
-        the pages left as they were, in the order of a whole build."""
+        the pages left as they were, in the order of a whole build; written from each page's
+        entries as JSON, kept from build to build (the index of a large site is tens of
+        megabytes: encoding it whole after every save would cost more than the save)."""
         index = getattr(self._search, "search_index", None)
         if index is None or not hasattr(index, "entries"):
             return
-        index.entries = [
-            entry
-            for file in self._pages(files)
-            for entry in self.current.search.get(file.abs_dest_path, [])
-        ]
+        outputs = [file.abs_dest_path for file in self._pages(files)]
+        found = self.current.search
+        index.entries = [entry for output in outputs for entry in found.get(output, [])]
+        chunks = []
+        for output in outputs:
+            chunk = self.current.search_json.get(output)
+            if chunk is None:
+                entries = found.get(output, [])
+                chunk = self.current.search_json[output] = ",".join(map(_entry_json, entries))
+            if chunk:
+                chunks.append(chunk)
         self._search.search_index_prev = None  # Material's own merge knows one page only
+        generate = index.generate_search_index
+
+        def generate_search_index(prev: Any) -> str:
+            saved, index.entries = index.entries, []
+            try:
+                empty = generate(prev)  # Material's own settings, and no entries
+            finally:
+                index.entries = saved
+            if prev is not None or not empty.endswith(_NO_DOCS):
+                return str(generate(prev))
+            return f"{empty[: -len(_NO_DOCS)]}{_DOCS}[{','.join(chunks)}]}}"
+
+        index.generate_search_index = generate_search_index
+
+
+_DOCS = '"docs":'
+_NO_DOCS = '"docs":[]}'
+
+
+def _entry_json(entry: dict[str, Any]) -> str:
+    """A search entry as Material writes it into its index."""
+    return json.dumps(entry, separators=(",", ":"), default=str)
 
 
 class _CompiledTemplates(BytecodeCache):
