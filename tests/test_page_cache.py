@@ -107,6 +107,9 @@ def test_a_warm_build_writes_the_same_site(tmp_path: Path) -> None:
     assert cold.returncode == warm.returncode == 0, cold.log + warm.log
     assert "notes from the cache" not in cold.log
     assert "3 notes from the cache, 0 rendered" in warm.log
+    assert "search entries" not in cold.log  # indexed: the search cache was empty
+    assert list((tmp_path / "cache" / "search").glob("*/*.json"))
+    assert "search entries of 4 pages from the cache, 0 pages indexed" in warm.log
     files = sorted(
         p.relative_to(tmp_path / "cold") for p in (tmp_path / "cold").rglob("*") if p.is_file()
     )

@@ -9,6 +9,9 @@ filled HTML, title, properties, dates, backlinks and local graph, card, its shar
 navigation, the configuration and the code) is the one the page was written with; files the
 last build wrote and this one does not are deleted; and the search index is put together from
 the entries of the pages written now and those kept from before.
+
+In every build, dirty or not, a page whose text for search is unchanged gets its search
+entries from Garden's cache folder instead of being indexed again (`core.search_cache`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import json
 import logging
 import os
 import re
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +44,7 @@ from mkdocs_garden.core.incremental import (
     stale,
 )
 from mkdocs_garden.core.page_cache import code_signature
+from mkdocs_garden.core.search_cache import EntryCache
 
 from .connections import ConnectionsPlugin
 from .nav_window import folders_of
@@ -69,7 +73,7 @@ CONFIG_KEYS = (
 
 
 class IncrementalConfig(Config):
-    """No options: the plugin acts in dirty builds only."""
+    """No options: the plugin acts in dirty builds (and keeps search entries in every build)."""
 
 
 class IncrementalPlugin(BasePlugin[IncrementalConfig]):
@@ -91,6 +95,9 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         self._files: Files | None = None
         self._templates = _CompiledTemplates()
         self._collector = IdleCollector()
+        self._pruned = False
+        """Whether old search entries were deleted in this process (once is enough)."""
+        self._entries: EntryCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
@@ -111,9 +118,9 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         self.built = set()
         self._seen = 0
         self._search = config.plugins.get("material/search") or config.plugins.get("search")
+        self._index_once(config)
         if not self.dirty:
             return nav
-        self._index_once()
         obsidian, connections = _garden_plugins(config)
         if obsidian is None or connections is None:
             return nav
@@ -145,17 +152,19 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         self.skipped = skipped
         return nav
 
-    def _index_once(self) -> None:
+    def _index_once(self, config: MkDocsConfig) -> None:
         """Material's search reads each page it is given (splitting Chinese into words, the
-        slowest part of writing a page); a page written again whose text for search is the
-        same as before gets the entries it had (a link turned to text, a new backlink, a
-        neighbour's new title: the page changes, what search reads of it does not)."""
+        slowest part of writing a page). A page whose text for search is the same as before
+        gets the entries it had: from the build before under `--dirty` (a link turned to
+        text, a new backlink, a neighbour's new title: the page changes, what search reads
+        of it does not), else from Garden's cache folder, in any build."""
         index = getattr(self._search, "search_index", None)
         add = getattr(index, "add_entry_from_context", None)
         entries = getattr(index, "entries", None)
         if index is None or add is None or not isinstance(entries, list):
             return
-        settings = repr(sorted(getattr(index, "config", {}).items()))
+        settings = _indexer_settings(index)
+        cache = self._entries = self._entry_cache(config)
 
         def add_entry_from_context(page: Page) -> None:
             output = page.file.abs_dest_path
@@ -163,10 +172,27 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
             self.current.search_keys[output] = key
             if self.state.search_keys.get(output) == key and output in self.state.search:
                 entries.extend(copy.deepcopy(self.state.search[output]))
-            else:
-                add(page)
+                return
+            known = cache.get(key) if cache is not None else None
+            if known is not None:
+                entries.extend(known)
+                return
+            start = len(entries)
+            add(page)
+            if cache is not None:
+                cache.put(key, entries[start:])
 
         index.add_entry_from_context = add_entry_from_context
+
+    def _entry_cache(self, config: MkDocsConfig) -> EntryCache | None:
+        obsidian = config.plugins.get("garden/obsidian")
+        if not isinstance(obsidian, ObsidianPlugin):
+            return None
+        cache = EntryCache(obsidian.cache_dir(config) / "search")
+        if not self._pruned:
+            self._pruned = True
+            cache.prune()
+        return cache
 
     def _site_print(self, config: MkDocsConfig) -> str:
         """What every page is made with: the configuration, the theme (with its overrides),
@@ -225,6 +251,12 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
 
     @event_priority(-200)  # the build's last word: every file is written
     def _report(self, config: MkDocsConfig) -> None:
+        cache = self._entries
+        if cache is not None and cache.hits:
+            log.info(
+                f"garden: search entries of {cache.hits:,} pages from the cache, "
+                f"{cache.misses:,} pages indexed"
+            )
         if self.dirty:
             log.info(
                 f"garden: incremental build: {len(self.built):,} "
@@ -450,6 +482,29 @@ class _NavPrints:
         if isinstance(entry, (Page, Section)):  # the navigation's own, alive all build
             self.items[id(entry)] = found
         return found
+
+
+def _indexer_settings(index: Any) -> str:
+    """What the indexer's output depends on besides the page: its settings, its code, and
+    the word-splitting dictionaries it loads."""
+    settings = dict(getattr(index, "config", {}))
+    dictionaries = [settings.get(key) for key in ("jieba_dict", "jieba_dict_user")]
+    files = [
+        (path, os.stat(path).st_size, os.stat(path).st_mtime_ns)
+        for path in dictionaries
+        if isinstance(path, str) and os.path.isfile(path)
+    ]
+    return repr((sorted(settings.items()), _versions("mkdocs-material", "jieba"), files))
+
+
+def _versions(*names: str) -> list[str | None]:
+    found: list[str | None] = []
+    for name in names:
+        try:
+            found.append(version(name))
+        except PackageNotFoundError:
+            found.append(None)
+    return found
 
 
 def _search_input(page: Page) -> list[str]:
