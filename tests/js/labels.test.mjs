@@ -40,6 +40,7 @@ function scatter(seed, count, width, height) {
       y: dots.y[i],
       r: dots.r[i],
       width: 20 + next() * 120,
+      shortWidth: next() < 0.5 ? 30 : 0,
       height: 17,
       forced: i === 0,
       outward: [dots.x[i] - width / 2, dots.y[i] - height / 2],
@@ -64,7 +65,7 @@ describe("placeLabels", () => {
       }
       for (const label of placed) {
         const request = requests[label.node];
-        assert.equal(label.right - label.left, request.width);
+        assert.equal(label.right - label.left, label.short ? request.shortWidth : request.width);
         if (request.forced) continue; // may cover dots when nothing else fits
         assert.ok(
           label.left >= 0 && label.top >= 0 && label.right <= width && label.bottom <= height,
@@ -102,11 +103,19 @@ describe("placeLabels", () => {
       [0, 1, 2],
     );
     // Below each dot, centred, where there is room.
-    assert.deepEqual(placed[0], { node: 0, left: 60, top: 108, right: 140, bottom: 125 });
+    assert.deepEqual(placed[0], {
+      node: 0,
+      left: 60,
+      top: 108,
+      right: 140,
+      bottom: 125,
+      short: false,
+    });
   });
 
   it("leaves a label out rather than let it cover another", () => {
-    // A strip with room for one row of labels, below the dots: the second has nowhere to go.
+    // A strip with room for one row of labels, below the dots: the second has nowhere to go,
+    // forced or not.
     const dots = { x: [100, 104], y: [20, 20], r: [3, 3] };
     const requests = [0, 1].map((i) => ({
       node: i,
@@ -115,12 +124,23 @@ describe("placeLabels", () => {
       r: 3,
       width: 190,
       height: 17,
+      forced: true,
     }));
     const placed = placeLabels(requests, { width: 200, height: 60, dots });
     assert.deepEqual(
       placed.map((label) => label.node),
       [0],
     );
+  });
+
+  it("shortens a label that fits nowhere whole", () => {
+    const dots = { x: [100], y: [20], r: [3] };
+    const request = { node: 0, x: 100, y: 20, r: 3, width: 250, shortWidth: 60, height: 17 };
+    const [label] = placeLabels([request], { width: 200, height: 60, dots });
+    assert.equal(label.short, true);
+    assert.equal(label.right - label.left, 60);
+    const roomy = placeLabels([request], { width: 400, height: 60, dots });
+    assert.equal(roomy[0].short, false);
   });
 
   it("stops at the limit", () => {

@@ -6,57 +6,72 @@
  * fits, but never another label. */
 
 const CELL = 48; // px: the side of the grid cells that find nearby dots and labels
-const TITLE_MAX = 18; // characters of a label before it is cut (hover shows it whole)
+export const TITLE_MAX = 18; // characters of a label before it is cut (hover shows it whole)
+export const SHORT_MAX = 8; // characters of the shorter label tried where the longer fits nowhere
 
-/** A label's text: the hovered node and the focus in full, others cut to TITLE_MAX. */
-export function labelText(title, main) {
+/** A label's text: the hovered node and the focus in full, others cut to `max` characters. */
+export function labelText(title, main, max = TITLE_MAX) {
   const characters = [...title];
-  if (main || characters.length <= TITLE_MAX) return title;
-  return `${characters.slice(0, TITLE_MAX - 1).join("")}…`;
+  if (main || characters.length <= max) return title;
+  return `${characters.slice(0, max - 1).join("")}…`;
 }
 
 /**
- * @param requests ordered `{node, x, y, r, width, height, forced, outward: [dx, dy]}`
+ * @param requests ordered `{node, x, y, r, width, height, forced, outward: [dx, dy]}`, and
+ *   optionally `shortWidth`: the width of a shorter text, tried where the whole one fits nowhere
  * @param area `{width, height, dots: {x, y, r}, obstacles: [{left, top, right, bottom}]}`;
  *   `dots` holds every dot drawn (labels must not cover them)
- * @param options `gap` between a dot and its label, `spacing` kept between labels, `limit`
- *   on how many are placed
- * @returns `[{node, left, top, right, bottom}]`, the labels placed, none overlapping
+ * @param options `gap` between a dot and its label, `spacing` kept between labels,
+ *   `clearance` kept from other dots, `limit` on how many are placed
+ * @returns `[{node, left, top, right, bottom, short}]`, the labels placed, none overlapping
  */
-export function placeLabels(requests, area, { gap = 3, spacing = 2, limit = Infinity } = {}) {
+export function placeLabels(
+  requests,
+  area,
+  { gap = 3, spacing = 2, clearance = 7, limit = Infinity } = {},
+) {
   const { width, height, dots, obstacles = [] } = area;
   const grid = new Grid(width, height);
   for (let i = 0; i < dots.x.length; i++) {
-    const { x, y, r } = { x: dots.x[i], y: dots.y[i], r: dots.r[i] };
+    const [x, y, r] = [dots.x[i], dots.y[i], dots.r[i]];
     if (x < -r || y < -r || x > width + r || y > height + r) continue;
     grid.add({ left: x - r, top: y - r, right: x + r, bottom: y + r, dot: i });
   }
+  const open = (box) => within(box, width, height) && !obstacles.some((o) => overlaps(box, o));
+  const nearLabel = (box) => grid.any(grown(box, spacing), (other) => other.dot === undefined);
+  // A label keeps clear of other dots, so that it is plainly its own dot's.
+  const blocked = (box, own) =>
+    grid.any(grown(box, Math.max(spacing, clearance)), (other) => {
+      if (other.dot === undefined) return overlaps(grown(box, spacing), other);
+      const margin = other.dot === own ? 1 : clearance;
+      return circleMeetsBox(dots.x[other.dot], dots.y[other.dot], dots.r[other.dot] + margin, box);
+    });
   const placed = [];
   for (const request of requests) {
     if (placed.length >= limit) break;
-    const spots = candidates(request, gap);
-    const clear = (box) => !grid.any(grown(box, spacing), (o) => o.dot === undefined);
-    const free = (box) => !obstacles.some((o) => overlaps(box, o));
-    const fits = (box) => within(box, width, height);
-    let spot = spots.find(
-      (box) => fits(box) && free(box) && clear(box) && !coversDot(grid, box, dots),
-    );
+    const widths = [request.width, request.shortWidth].filter((w) => w > 0 && w < Infinity);
+    let spot = null;
+    let short = false;
+    for (const [k, w] of widths.entries()) {
+      const spots = candidates({ ...request, width: w }, gap);
+      spot = spots.find((box) => open(box) && !blocked(box, request.node));
+      short = k > 0;
+      if (spot) break;
+    }
     if (!spot && request.forced) {
+      // Nowhere clear of dots: the spot covering fewest, or failing that one moved into the frame.
+      const spots = candidates(request, gap);
       spot = leastCovering(
-        spots.filter((box) => fits(box) && free(box) && clear(box)),
+        spots.filter((box) => open(box) && !nearLabel(box)),
         grid,
         dots,
       );
-      spot ??= [clamped(spots[0], width, height)].find(clear);
+      spot ??= [clamped(spots[0], width, height)].find((box) => !nearLabel(box));
+      short = false;
     }
     if (!spot) continue;
-    const label = {
-      node: request.node,
-      left: spot.left,
-      top: spot.top,
-      right: spot.right,
-      bottom: spot.bottom,
-    };
+    const { left, top, right, bottom } = spot;
+    const label = { node: request.node, left, top, right, bottom, short };
     placed.push(label);
     grid.add(label);
   }
@@ -115,18 +130,14 @@ function grown(box, by) {
   };
 }
 
-function coversDot(grid, box, dots) {
-  return dotsCovered(grid, box, dots) > 0;
-}
-
 function dotsCovered(grid, box, dots) {
-  let count = 0;
+  const covered = new Set();
   grid.any(grown(box, 1), (o) => {
     if (o.dot !== undefined && circleMeetsBox(dots.x[o.dot], dots.y[o.dot], dots.r[o.dot] + 1, box))
-      count++;
+      covered.add(o.dot);
     return false;
   });
-  return count;
+  return covered.size;
 }
 
 function leastCovering(spots, grid, dots) {
@@ -157,32 +168,35 @@ class Grid {
     this.cells = Array.from({ length: this.columns * this.rows }, () => []);
   }
 
-  add(box) {
-    this.visit(box, (cell) => cell.push(box));
-  }
-
-  /** Whether some box overlapping `box` satisfies `test` (each is tested once). */
+  /** Whether some box overlapping `box` satisfies `test` (which may see a box more than
+   * once: one in several cells). */
   any(box, test) {
-    const seen = new Set();
-    let found = false;
-    this.visit(box, (cell) => {
-      for (const other of cell) {
-        if (found || seen.has(other)) continue;
-        seen.add(other);
-        if (overlaps(box, other) && test(other)) found = true;
+    const [c0, c1, r0, r1] = this.span(box);
+    for (let row = r0; row <= r1; row++) {
+      for (let column = c0; column <= c1; column++) {
+        for (const other of this.cells[row * this.columns + column]) {
+          if (overlaps(box, other) && test(other)) return true;
+        }
       }
-    });
-    return found;
+    }
+    return false;
   }
 
-  visit(box, action) {
-    const clamp = (value, limit) => Math.min(limit - 1, Math.max(0, Math.floor(value / CELL)));
-    const c0 = clamp(box.left, this.columns);
-    const c1 = clamp(box.right, this.columns);
-    const r0 = clamp(box.top, this.rows);
-    const r1 = clamp(box.bottom, this.rows);
+  add(box) {
+    const [c0, c1, r0, r1] = this.span(box);
     for (let row = r0; row <= r1; row++) {
-      for (let column = c0; column <= c1; column++) action(this.cells[row * this.columns + column]);
+      for (let column = c0; column <= c1; column++)
+        this.cells[row * this.columns + column].push(box);
     }
+  }
+
+  span(box) {
+    const clamp = (value, limit) => Math.min(limit - 1, Math.max(0, Math.floor(value / CELL)));
+    return [
+      clamp(box.left, this.columns),
+      clamp(box.right, this.columns),
+      clamp(box.top, this.rows),
+      clamp(box.bottom, this.rows),
+    ];
   }
 }

@@ -6,7 +6,7 @@ import { canvasLabel, describeNode, nodeList } from "./accessibility.js";
 import * as cameras from "./camera.js";
 import { importanceOrder, subset } from "./data.js";
 import { BUTTONS, bindInput } from "./input.js";
-import { labelText, placeLabels } from "./labels.js";
+import { SHORT_MAX, labelText, placeLabels } from "./labels.js";
 import { viewPositions } from "./layout.js";
 import { loadGraph } from "./loader.js";
 import {
@@ -25,7 +25,7 @@ const HEAVY = 6000; // nodes and edges beyond which the layer is not painted ane
 const LABELS_MAX = 150;
 const LABEL_TRIES = 600; // nodes considered for a label each frame, most important first
 const LABEL_PADDING = 3; // px each side of the text
-const STRETCH = { whole: 1.25, local: 3 }; // how much wider than tall the fit may scale
+const STRETCH = { whole: 1.4, local: 3 }; // how much wider than tall the fit may scale
 const ANIMATION_MS = 220;
 const SETTLE_MS = 160;
 const KEEP_IN_VIEW = 40; // px: a node picked by the keyboard nearer the edge is brought in
@@ -403,36 +403,43 @@ export class GraphWidget {
     this.painted = { camera, width, height, dpr, palette };
   }
 
-  /** Labels for the hovered node and the focus first, then (while hovering) the hovered
-   * node's neighbours or (otherwise) the most connected nodes, wherever they fit. */
+  /** Labels for the hovered node and the focus first (or, in the whole graph, the most
+   * connected node), then the hovered node's neighbours while hovering, else the most
+   * connected nodes, wherever they fit. */
   placeLabels(near) {
-    const { view, highlighted, scene, width, height } = this;
+    const { view, highlighted, scene, width, height, order } = this;
     const { focus } = view;
-    const first = [highlighted, focus].filter((i, k, all) => i >= 0 && all.indexOf(i) === k);
-    const rest = this.order.filter(
-      (i) => !first.includes(i) && (highlighted < 0 || near.has(i)) && this.visible(i),
+    const leader = highlighted >= 0 || focus >= 0 ? -1 : order[0];
+    const forced = [highlighted, focus, leader].filter(
+      (i, k, all) => i >= 0 && all.indexOf(i) === k,
+    );
+    const rest = order.filter(
+      (i) => !forced.includes(i) && (highlighted < 0 || near.has(i)) && this.visible(i),
     );
     const centre =
       focus >= 0 ? [scene.x[focus], scene.y[focus]] : [this.camera.originX, this.camera.originY];
-    const requests = [...first, ...rest.slice(0, LABEL_TRIES)].map((i) => {
+    const texts = new Map();
+    const requests = [...forced, ...rest.slice(0, LABEL_TRIES)].map((i) => {
       const main = i === highlighted || i === focus;
-      const text = labelText(view.nodes[i].title, main);
+      const title = view.nodes[i].title;
+      const text = labelText(title, main);
+      const short = labelText(title, main, SHORT_MAX);
+      texts.set(i, [text, short]);
       return {
         node: i,
-        text,
         x: scene.x[i],
         y: scene.y[i],
         r: Math.max(scene.r[i], main ? 4 : 0) + (i === focus ? 4 : 0),
         width: this.textWidth(text, main) + 2 * LABEL_PADDING,
+        shortWidth: short === text ? 0 : this.textWidth(short, main) + 2 * LABEL_PADDING,
         height: LABEL_HEIGHT,
-        forced: main,
+        forced: forced.includes(i),
         outward: [scene.x[i] - centre[0], scene.y[i] - centre[1]],
       };
     });
     const area = { width, height, dots: scene, obstacles: this.obstacles };
     const placed = placeLabels(requests, area, { limit: LABELS_MAX });
-    const texts = new Map(requests.map((request) => [request.node, request.text]));
-    return placed.map((label) => ({ ...label, text: texts.get(label.node) }));
+    return placed.map((label) => ({ ...label, text: texts.get(label.node)[label.short ? 1 : 0] }));
   }
 
   visible(i) {
