@@ -327,27 +327,28 @@ def wider_than_the_screen(page: Any) -> list[str]:
     """Elements shown that reach past the page's right edge (or the page scrolls sideways).
     What an ancestor clips (a code block that scrolls, the visually hidden list) is cut at
     that ancestor's edge; Material's closed search and drawer are hidden, not merely moved."""
-    found: list[str] = page.evaluate(
-        """() => {
-            const width = document.documentElement.clientWidth;
-            const wide = [];
-            if (document.documentElement.scrollWidth > width) wide.push("the page scrolls sideways");
-            const clippedRight = (element) => {
-                let right = element.getBoundingClientRect().right;
-                for (let up = element.parentElement; up && up !== document.body; up = up.parentElement) {
-                    if (getComputedStyle(up).overflowX !== "visible") {
-                        right = Math.min(right, up.getBoundingClientRect().right);
-                    }
-                }
-                return right;
-            };
-            for (const element of document.querySelectorAll(".md-main *, .md-header *")) {
-                const shown = element.checkVisibility({ opacityProperty: true, visibilityProperty: true });
-                if (!shown || !element.getBoundingClientRect().width) continue;
-                const right = clippedRight(element);
-                if (right > width + 0.5) wide.push(`${element.tagName}.${element.className} ${right}`);
-            }
-            return wide.slice(0, 10);
-        }"""
-    )
+    found: list[str] = page.evaluate(WIDER_THAN_THE_SCREEN)
     return found
+
+
+WIDER_THAN_THE_SCREEN = """() => {
+    const root = document.documentElement;
+    const width = root.clientWidth;
+    const wide = root.scrollWidth > width ? ["the page scrolls sideways"] : [];
+    const clippedRight = (element) => {
+        let right = element.getBoundingClientRect().right;
+        for (let up = element.parentElement; up !== document.body; up = up.parentElement) {
+            if (getComputedStyle(up).overflowX !== "visible") {
+                right = Math.min(right, up.getBoundingClientRect().right);
+            }
+        }
+        return right;
+    };
+    const visible = { opacityProperty: true, visibilityProperty: true };
+    for (const element of document.querySelectorAll(".md-main *, .md-header *")) {
+        if (!element.checkVisibility(visible) || !element.getBoundingClientRect().width) continue;
+        const right = clippedRight(element);
+        if (right > width + 0.5) wide.push(`${element.tagName}.${element.className} ${right}`);
+    }
+    return wide.slice(0, 10);
+}"""
