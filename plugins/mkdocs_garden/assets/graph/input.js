@@ -1,6 +1,7 @@
 /* Pointer, wheel and keyboard: what each gesture asks of the graph. The graph (`target`)
- * offers pan(dx, dy), zoomAt(factor, x, y), zoomBy(factor), reset(), step(direction),
- * open(node), hover(node, byKeyboard), nodeAt(x, y), stop(), `highlighted` and `height`. */
+ * offers stop(), pan(dx, dy), zoomAt(factor, x, y), nodeAt(x, y), hover(node, byKeyboard),
+ * open(node), blurred(), command(keyCommand) (false for a command it has no use for now),
+ * zoomBy(factor) and reset() (for the buttons), `highlighted` (a node or -1) and `height`. */
 
 const ZOOM_STEP = 1.6;
 const PAN_STEP = 60; // px per arrow key
