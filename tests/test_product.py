@@ -202,6 +202,7 @@ def test_a_new_site_has_the_whole_garden(installed: Installed, tmp_path: Path) -
     assert quote("示意图.png") in page and (out / "附件" / "示意图.png").is_file()
     assert 'class="md-tag' in page and "线性代数" in page
     assert (out / "assets/garden/preview.js").is_file()
+    assert (out / "assets/garden/graph/widget.js").is_file()  # the graph's modules, in the wheel
     attention = (out / "笔记" / "注意力" / "index.html").read_text(encoding="utf-8")
     assert 'class="garden-backlinks"' in attention and "点积" in attention
     graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))

@@ -55,9 +55,7 @@ class PagefindPlugin(BasePlugin[PagefindConfig]):
             raise PluginError(
                 "garden/pagefind answers Material's search box: turn on material/search"
             )
-        name = f"{site_assets.FOLDER}/{SCRIPT}"
-        if name not in config.extra_javascript:
-            config.extra_javascript.append(name)
+        site_assets.register_script(config, SCRIPT)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

@@ -93,7 +93,7 @@ def _local_graph(note_id: str, options: SectionOptions) -> str:
     return (
         '<h2 id="garden-local-graph">关系图谱</h2>'
         f'<div class="garden-graph garden-graph--local" data-graph-src="{src}"'
-        f' data-graph-focus="{html.escape(note_id)}" data-graph-depth="2"'
+        f' data-graph-focus="{html.escape(note_id)}" data-graph-depth="1"'
         ' data-graph-label="本页的关系图谱"></div>'
         f"{link}"
     )
