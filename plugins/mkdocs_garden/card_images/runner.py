@@ -58,18 +58,19 @@ class CardJob:
         self.stop()
         folder = site_dir / SITE_FOLDER
         folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.iterdir():  # an incremental build's folder holds the last build's
-            if old.name not in self.cards:
-                old.unlink()
-        for name in self.cards:
+        present = set(os.listdir(folder))  # an incremental build's folder holds the last build's
+        for name in present - self.cards.keys():
+            (folder / name).unlink()
+        for name in self.cards.keys() - present:  # a name is its content: a card there is right
             cached = self.cache_dir / name
             if not cached.is_file():
                 continue
-            if not (folder / name).is_file():  # a name is its content: a card there is right
-                shutil.copyfile(cached, folder / name)
+            shutil.copyfile(cached, folder / name)
             if time.time() - cached.stat().st_mtime > 86400:
                 os.utime(cached)  # used: kept by `prune` (once a day is often enough)
-        self.prune()
+        if site_dir not in _PRUNED:
+            _PRUNED.add(site_dir)
+            self.prune()
         return drawn, error
 
     def stop(self) -> None:
@@ -89,6 +90,10 @@ class CardJob:
         for path in self.cache_dir.glob("*.png"):
             if path.name not in self.cards and path.stat().st_mtime < oldest:
                 path.unlink(missing_ok=True)
+
+
+_PRUNED: set[Path] = set()
+"""Site folders whose build has pruned the cache in this process (once is enough)."""
 
 
 def _draw(chunk: list[tuple[str, Card]], cache_dir: str) -> int:

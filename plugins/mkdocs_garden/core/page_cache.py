@@ -31,18 +31,32 @@ class PageCache:
         folder: Path,
         options_signature: str,
         memory: dict[str, NotePage] | None = None,
+        known_keys: dict[str, tuple[Note, str, str]] | None = None,
     ) -> None:
         """`memory`: the pages of the build before, by key, handed over whole (`mkdocs serve
         --dirty`, whose builds neither empty nor change a page once it is made); the pages
-        this build reads are left in `self.memory` for the next."""
+        this build reads are left in `self.memory` for the next. `known_keys`: the keys the
+        build before worked out, by path, with the note (the same object while its file is
+        unchanged) and the salt they were made with; this build's are left in `self.keys`."""
         self.folder = folder
         self.salt = f"{code_signature()}|{options_signature}"
         self.hits = 0
         self.misses = 0
         self.earlier = memory
         self.memory: dict[str, NotePage] | None = {} if memory is not None else None
+        self.known_keys = known_keys or {}
+        self.keys: dict[str, tuple[Note, str, str]] = {}
 
     def key(self, note: Note) -> str:
+        known = self.known_keys.get(note.path)
+        if known is not None and known[0] is note and known[1] == self.salt:
+            key = known[2]
+        else:
+            key = self._key(note)
+        self.keys[note.path] = (note, self.salt, key)
+        return key
+
+    def _key(self, note: Note) -> str:
         data = json.dumps(
             [self.salt, note.path, note.body, note.body_line, note.meta, note.key_lines],
             ensure_ascii=False,

@@ -436,11 +436,12 @@ class _NavPrints:
         self.obsidian = obsidian
         self.folders = folders_of(nav, limit, features) if limit > 0 else None
         self.items: dict[int, str] = {}
-        self.listed: dict[int, list[str]] = {}
-        """What the theme reads of each item of a folder, by the folder's `id`."""
-        self.top = "\x1e".join(self.item(entry) for entry in nav.items)
+        self.listed: dict[int, list[bytes]] = {}
+        """What the theme reads of each item of a folder, by the folder's `id` (as bytes: the
+        windows of a folder's pages are cut from them and hashed as they are)."""
+        self.top = "\x1e".join(self.item(entry) for entry in nav.items).encode()
 
-    def of(self, page: Page) -> list[str]:
+    def of(self, page: Page) -> list[bytes]:
         ancestors = list(page.ancestors)
         path = [page, *ancestors]
         parts = [self.top]
@@ -448,24 +449,24 @@ class _NavPrints:
             assert isinstance(section, Section)
             parts.append(self._open(section, path))
         for neighbour in (page.previous_page, page.next_page):
-            parts.append(self.item(neighbour) if neighbour is not None else "")
+            parts.append(self.item(neighbour).encode() if neighbour is not None else b"")
         return parts
 
-    def _open(self, section: Section, path: list[Any]) -> str:
+    def _open(self, section: Section, path: list[Any]) -> bytes:
         """A folder on the page's path as the page shows it: its window around the page (the
         folder on the path below it is printed as a part of its own)."""
         if self.folders is None:
             shown = [self.item(child) for child in section.children]
-            return "\x1e".join([str(section.title), *shown])
+            return "\x1e".join([str(section.title), *shown]).encode()
         folder, window = self.folders.window(section, path)
         listed = self.listed.get(id(section))
         if listed is None:
-            listed = self.listed[id(section)] = [self.item(child) for child in folder.listed]
-        children = listed[window.start : window.stop]
+            listed = [self.item(child).encode() for child in folder.listed]
+            self.listed[id(section)] = listed
         index = self.item(folder.index) if folder.index is not None else ""
         more = folder.more_url if window.before or window.after else None
-        edges = f"{window.before > 0}{window.after > 0}{more}"
-        return "\x1e".join([str(section.title), index, edges, *children])
+        head = f"{section.title}\x1e{index}\x1e{window.before > 0}{window.after > 0}{more}"
+        return b"\x1e".join([head.encode(), *listed[window.start : window.stop]])
 
     def item(self, entry: Any) -> str:
         """What the theme reads of an entry it shows; of a folder, the items it shows closed

@@ -80,6 +80,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         self.dirty = False
         """An incremental build (`--dirty`): the notes' pages are kept whole for the next."""
         self._memory: dict[str, NotePage] = {}
+        self._keys: dict[str, tuple[Note, str, str]] = {}
         self._printed_meta: dict[str, dict[str, Any]] = {}
         """Each note's page properties as `page_print` worked them out, for the same build."""
         self._told = _Told(set())
@@ -111,8 +112,8 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
             ],
             ensure_ascii=False,
         )
-        memory = self._memory if self.dirty else None
-        cache = PageCache(self.cache_dir(config) / "pages", signature, memory)
+        memory, keys = (self._memory, self._keys) if self.dirty else (None, None)
+        cache = PageCache(self.cache_dir(config) / "pages", signature, memory, keys)
         if not self._pruned:
             self._pruned = True
             cache.prune()
@@ -161,6 +162,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         self._printed_meta = {}
         site = GardenSite(vault, built, options, cache, earlier)
         self._memory = cache.memory or {}
+        self._keys = cache.keys
         if cache.hits:
             log.info(f"garden: {cache.hits:,} notes from the cache, {cache.misses:,} rendered")
         self._choose_home_page(site, by_path)
@@ -573,16 +575,29 @@ def _drop_links_out_of_the_vault(files: Files, own: list[File], docs_dir: str) -
     """A symbolic link in docs/ that points outside it is not published, nor read; notes are
     refused by the vault itself, with their own message. Returns the files that stay."""
     real_docs = os.path.realpath(docs_dir)
+    real_folders: dict[str, str] = {}
     kept = []
     for file in own:
-        outside = file.generated_by is None and file.abs_src_path is not None
-        outside = outside and not is_inside(os.path.realpath(file.abs_src_path or ""), real_docs)
+        source = file.abs_src_path if file.generated_by is None else None
+        outside = source is not None and not is_inside(_real_path(source, real_folders), real_docs)
         if outside and not file.is_documentation_page():
             log.warning(f"garden: {file.src_uri}: links to a file outside the vault; not published")
             files.remove(file)
         else:
             kept.append(file)
     return kept
+
+
+def _real_path(path: str, real_folders: dict[str, str]) -> str:
+    """`os.path.realpath(path)`, each folder's resolved once: only a file that is itself a
+    symbolic link is resolved whole."""
+    if os.path.islink(path):
+        return os.path.realpath(path)
+    folder, name = os.path.split(path)
+    real = real_folders.get(folder)
+    if real is None:
+        real = real_folders[folder] = os.path.realpath(folder)
+    return os.path.join(real, name)
 
 
 def _quiet_jieba() -> None:
