@@ -127,6 +127,10 @@ def test_mkdocs_build_draws_then_reuses_and_the_notes_show_the_figures(
     assert "garden: figures: 5 drawn, 0 cached" in log
     note = (tmp_path / "site/🪄AI漫谈/为什么要除以 √d_k？/index.html").read_text("utf-8")
     assert 'src="../../figures/scaling-sqrt-dk.svg"' in note
+    assert 'src="../../figures/scaling-sqrt-dk.dark.svg"' in note  # one picture per scheme
+    assert 'srcset="../../figures/scaling-sqrt-dk.narrow.dark.svg"' in note  # and per screen
+    assert (tmp_path / "site/figures/scaling-sqrt-dk.narrow.dark.svg").is_file()
+    assert (tmp_path / "site/assets/garden/figures.css").is_file()
     assert (tmp_path / "site/figures/attention-example.json").is_file()
 
     code, log = _build_with(scripts, tmp_path / "cache", tmp_path / "site2")
