@@ -80,7 +80,7 @@ def draw_spread(axes: Axes, scaling: Scaling, palette: Palette) -> None:
     axes.set_xlabel("维度 d_k")
     axes.set_ylabel("q·k 的标准差")
     axes.set_title("点积的波动随 √d_k 增长")
-    axes.legend(frameon=False)
+    axes.legend(loc="upper left", frameon=False)  # the line rises to the right
 
 
 def draw_weights(axes: Axes, scaling: Scaling, palette: Palette, layout: Layout) -> None:
