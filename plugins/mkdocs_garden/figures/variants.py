@@ -95,7 +95,7 @@ def _picture(img: str, src: str, wide: str | None, narrow: str | None, scheme: s
     source = f'<source media="{NARROW_MEDIA}" srcset="{_sibling(src, narrow)}">' if narrow else ""
     tag = img if wide is None else img.replace(f' src="{src}"', f' src="{_sibling(src, wide)}"', 1)
     if " loading=" not in tag:
-        tag = tag.replace("<img", '<img loading="lazy"', 1)
+        tag = tag[:-1].rstrip("/ ") + ' loading="lazy">'
     return f'<picture class="{classes}">{source}{tag}</picture>'
 
 
