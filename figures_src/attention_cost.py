@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from attention_math import Array
-from figure_style import BLUE, ORANGE, save, setup
+from figure_style import NARROW_WIDTH, Layout, Palette, save_variants, setup
 
 NAME = "attention-cost"
 LENGTHS = tuple(2**p for p in range(7, 15))  # 128 … 16384
@@ -52,35 +54,63 @@ def window_count(n: int, window: int) -> float:
     return float(n * (2 * w + 1) - w * (w + 1))
 
 
-def draw(cost: Cost) -> Figure:
-    figure = Figure(figsize=(12, 4.4))
-    grid = figure.add_gridspec(2, 3)
-    axes = figure.add_subplot(grid[:, :2])
-    axes.plot(cost.lengths, cost.dense, "o-", color=ORANGE, label="完整注意力：n² 个分数")
+COUNT_TICKS = (1e5, 1e6, 1e7, 1e8)
+
+
+def length_label(n: int) -> str:
+    """128, 256, 512, 1K, 2K…: sequence lengths as they are usually written."""
+    return str(n) if n < 1024 else f"{n // 1024}K"
+
+
+def count_label(count: float) -> str:
+    """10万, 100万, 1000万, 1亿: large counts the Chinese way."""
+    return f"{count / 1e8:g}亿" if count >= 1e8 else f"{count / 1e4:g}万"
+
+
+def draw(cost: Cost, palette: Palette, layout: Layout) -> Figure:
+    """The counts beside the two masks, or above them on a phone."""
+    if layout.narrow:
+        figure = Figure(figsize=(NARROW_WIDTH, 6.6))
+        grid = figure.add_gridspec(2, 2, height_ratios=(3, 2), hspace=0.45)
+        counts, masks = figure.add_subplot(grid[0, :]), (grid[1, 0], grid[1, 1])
+    else:
+        figure = Figure(figsize=(12, 4.4))
+        grid = figure.add_gridspec(2, 3)
+        counts, masks = figure.add_subplot(grid[:, :2]), (grid[0, 2], grid[1, 2])
+    draw_counts(counts, cost, palette)
+    for place, (mask, title) in zip(
+        masks, ((cost.dense_mask, "完整"), (cost.window_mask, "滑动窗口")), strict=True
+    ):
+        mask_axes = figure.add_subplot(place)
+        mask_axes.imshow(mask, cmap=palette.sequential, vmin=0, vmax=1.5)
+        mask_axes.set_title(f"{title}（n={MASK_LENGTH}）", fontsize=max(10, layout.small_font))
+        mask_axes.set_xticks([])
+        mask_axes.set_yticks([])
+        mask_axes.spines[:].set_visible(True)
+    return figure
+
+
+def draw_counts(axes: Axes, cost: Cost, palette: Palette) -> None:
+    axes.plot(cost.lengths, cost.dense, "o-", color=palette.orange, label="完整注意力：n² 个分数")
     axes.plot(
         cost.lengths,
         cost.window,
         "s-",
-        color=BLUE,
+        color=palette.blue,
         label=f"滑动窗口（每侧 {WINDOW} 个键）：约 n·{2 * WINDOW + 1}",
     )
     axes.set_xscale("log", base=2)
     axes.set_yscale("log", base=10)
+    # Plain labels rather than powers: an exponent is drawn at 70 % of the label's size.
+    axes.set_xticks(cost.lengths, [length_label(int(n)) for n in cost.lengths])
+    axes.set_yticks(COUNT_TICKS, [count_label(count) for count in COUNT_TICKS])
     axes.set_xlabel("序列长度 n")
     axes.set_ylabel("要计算的分数个数")
     axes.set_title("序列长度翻倍，完整注意力的分数变成四倍")
     axes.legend(frameon=False)
-    for row, (mask, title) in enumerate(
-        ((cost.dense_mask, "完整"), (cost.window_mask, "滑动窗口"))
-    ):
-        mask_axes = figure.add_subplot(grid[row, 2])
-        mask_axes.imshow(mask, cmap="Greys", vmin=0, vmax=1.5)
-        mask_axes.set_title(f"{title}（n={MASK_LENGTH}）", fontsize=10)
-        mask_axes.set_xticks([])
-        mask_axes.set_yticks([])
-    return figure
 
 
 def render(out_dir: Path, formats: tuple[str, ...]) -> list[str]:
     setup()
-    return save(draw(compute()), out_dir, NAME, formats)
+    cost = compute()
+    return save_variants(partial(draw, cost), out_dir, NAME, formats)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 from matplotlib.figure import Figure
 
 from attention_math import Array, scaled_scores, softmax
-from figure_style import save, setup
+from figure_style import NARROW_WIDTH, Layout, Palette, cell_colours, save_variants, setup
 
 NAME = "attention-heatmap"
 DATA_FILE = "attention-example.json"
@@ -65,32 +66,43 @@ def as_json(example: Example) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def draw(example: Example) -> Figure:
-    figure = Figure(figsize=(11, 4.8))
+def draw(example: Example, palette: Palette, layout: Layout) -> Figure:
+    """Scores and weights side by side, or one above the other on a phone."""
+    if layout.narrow:
+        figure = Figure(figsize=(NARROW_WIDTH, 9.6))
+        grid = figure.subplots(2, 1, gridspec_kw={"hspace": 0.45})
+    else:
+        figure = Figure(figsize=(11, 4.8))
+        grid = figure.subplots(1, 2)
+    limit = np.abs(example.scores).max()
     panels = (
-        (example.scores, r"分数 $QK^{\top}/\sqrt{d_k}$", "RdBu_r"),
-        (example.weights, "softmax 权重（每行和为 1）", "Greens"),
+        (example.scores, r"分数 $QK^{\top}/\sqrt{d_k}$", palette.diverging, -limit, limit),
+        (
+            example.weights,
+            "softmax 权重（每行和为 1）",
+            palette.sequential,
+            0.0,
+            example.weights.max(),
+        ),
     )
-    for axes, (matrix, title, colours) in zip(figure.subplots(1, 2), panels, strict=True):
-        limit = np.abs(matrix).max()
-        low = -limit if colours == "RdBu_r" else 0.0
-        image = axes.imshow(matrix, cmap=colours, vmin=low, vmax=limit)
+    for axes, (matrix, title, colours, low, high) in zip(grid, panels, strict=True):
+        image = axes.imshow(matrix, cmap=colours, vmin=low, vmax=high)
+        inks = cell_colours(matrix, colours, low, high)
         for (row, column), value in np.ndenumerate(matrix):
-            strong = abs(value) > 0.6 * limit
             axes.text(
                 column,
                 row,
                 f"{value:.2f}",
                 ha="center",
                 va="center",
-                fontsize=9,
-                color="white" if strong else "black",
+                fontsize=layout.small_font,
+                color=palette.ink_on(tuple(inks[row, column])),
             )
         axes.set_xticks(range(len(example.tokens)), example.tokens)
         axes.set_yticks(range(len(example.tokens)), example.tokens)
         axes.set_xlabel("键（被关注的词）")
         axes.set_ylabel("查询（正在看的词）")
-        axes.set_title(title)
+        axes.set_title(title, fontsize=14)  # its exponent and index drawn at 70 %
         figure.colorbar(image, ax=axes, shrink=0.8)
     return figure
 
@@ -99,4 +111,4 @@ def render(out_dir: Path, formats: tuple[str, ...]) -> list[str]:
     setup()
     example = compute()
     (out_dir / DATA_FILE).write_text(as_json(example), encoding="utf-8")
-    return [*save(draw(example), out_dir, NAME, formats), DATA_FILE]
+    return [*save_variants(partial(draw, example), out_dir, NAME, formats), DATA_FILE]

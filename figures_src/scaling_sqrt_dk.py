@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from attention_math import Array, softmax
-from figure_style import BLUE, GREY, ORANGE, save, setup
+from figure_style import NARROW_WIDTH, Layout, Palette, save_variants, setup
 
 NAME = "scaling-sqrt-dk"
 DIMENSIONS = (4, 16, 64, 256, 1024)
 SAMPLES, SEED = 4000, 7
 SATURATION_D_K, SATURATION_KEYS = 512, 8
+SPREAD_TICKS = (2.0, 4.0, 8.0, 16.0, 32.0)
 
 
 @dataclass(frozen=True)
@@ -44,35 +47,54 @@ def compute() -> Scaling:
     )
 
 
-def draw(scaling: Scaling) -> Figure:
-    figure = Figure(figsize=(12, 4.4))
-    spread_axes, weight_axes = figure.subplots(1, 2)
+def draw(scaling: Scaling, palette: Palette, layout: Layout) -> Figure:
+    """The spread beside the saturated softmax, or above it on a phone."""
+    if layout.narrow:
+        figure = Figure(figsize=(NARROW_WIDTH, 8.4))
+        spread_axes, weight_axes = figure.subplots(2, 1, gridspec_kw={"hspace": 0.4})
+    else:
+        figure = Figure(figsize=(11.5, 4.4))
+        spread_axes, weight_axes = figure.subplots(1, 2)
+    draw_spread(spread_axes, scaling, palette)
+    draw_weights(weight_axes, scaling, palette, layout)
+    return figure
+
+
+def draw_spread(axes: Axes, scaling: Scaling, palette: Palette) -> None:
     smooth = np.geomspace(scaling.dimensions[0], scaling.dimensions[-1], 100)
-    spread_axes.plot(smooth, np.sqrt(smooth), color=GREY, ls="--", label="√d_k")
-    spread_axes.plot(
+    axes.plot(smooth, np.sqrt(smooth), color=palette.muted, ls="--", label="√d_k")
+    axes.plot(
         scaling.dimensions,
         scaling.spread,
         "o",
-        color=ORANGE,
+        color=palette.orange,
         ms=8,
         label=f"模拟的 q·k 标准差（每个维度 {SAMPLES} 对）",
     )
-    spread_axes.set_xscale("log", base=2)
-    spread_axes.set_yscale("log", base=2)
-    spread_axes.set_xlabel("维度 d_k")
-    spread_axes.set_ylabel("q·k 的标准差")
-    spread_axes.set_title("点积的波动随 √d_k 增长")
-    spread_axes.legend(frameon=False)
+    axes.set_xscale("log", base=2)
+    axes.set_yscale("log", base=2)
+    # Plain labels rather than powers of two: an exponent is drawn at 70 % of the label's size.
+    axes.set_xticks(scaling.dimensions, [f"{d:g}" for d in scaling.dimensions])
+    axes.set_yticks(SPREAD_TICKS, [f"{s:g}" for s in SPREAD_TICKS])
+    axes.minorticks_off()
+    axes.set_xlabel("维度 d_k")
+    axes.set_ylabel("q·k 的标准差")
+    axes.set_title("点积的波动随 √d_k 增长")
+    axes.legend(loc="upper left", frameon=False)  # the line rises to the right
+
+
+def draw_weights(axes: Axes, scaling: Scaling, palette: Palette, layout: Layout) -> None:
     positions = np.arange(SATURATION_KEYS)
-    weight_axes.bar(positions - 0.2, scaling.unscaled_weights, 0.4, color=ORANGE, label="不缩放")
-    weight_axes.bar(positions + 0.2, scaling.scaled_weights, 0.4, color=BLUE, label="除以 √d_k")
-    weight_axes.set_xticks(positions, [f"键 {i + 1}" for i in positions])
-    weight_axes.set_ylabel("softmax 权重")
-    weight_axes.set_title(f"d_k = {SATURATION_D_K} 时，不缩放的 softmax 几乎只剩一个键")
-    weight_axes.legend(frameon=False)
-    return figure
+    axes.bar(positions - 0.2, scaling.unscaled_weights, 0.4, color=palette.orange, label="不缩放")
+    axes.bar(positions + 0.2, scaling.scaled_weights, 0.4, color=palette.blue, label="除以 √d_k")
+    axes.set_xticks(positions, [f"键 {i + 1}" for i in positions])
+    axes.set_ylabel("softmax 权重")
+    title = f"d_k = {SATURATION_D_K} 时，不缩放的 softmax 几乎只剩一个键"
+    axes.set_title(title.replace("，", "，\n") if layout.narrow else title)
+    axes.legend(frameon=False)
 
 
 def render(out_dir: Path, formats: tuple[str, ...]) -> list[str]:
     setup()
-    return save(draw(compute()), out_dir, NAME, formats)
+    scaling = compute()
+    return save_variants(partial(draw, scaling), out_dir, NAME, formats)

@@ -186,11 +186,16 @@ def test_previews_fetch_each_page_once_and_only_from_the_site(
     gone(page)
     preview = hover_preview(page, link_to(page, DOT, HEADING))
 
+    # A figure is there twice, a picture per colour scheme; the page's scheme shows one.
     images = preview.locator("img")
     assert images.count() > 0
-    for image in images.all():
+    addresses = [*images.evaluate_all("imgs => imgs.map(i => i.getAttribute('src'))")]
+    addresses += preview.locator("source").evaluate_all("s => s.map(e => e.srcset)")
+    assert all(address.startswith(base_url + "figures/") for address in addresses), addresses
+    shown = images.filter(visible=True)
+    assert 0 < shown.count() < images.count()
+    for image in shown.all():
         image.scroll_into_view_if_needed()
-        assert image.get_attribute("src").startswith(base_url + "figures/")
         loaded = "img => img.complete && img.naturalWidth > 0"
         page.wait_for_function(loaded, arg=image.element_handle())
     assert page.requests.count(base_url + quote(DOT)) == 1  # one fetch, two previews

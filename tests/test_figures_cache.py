@@ -50,6 +50,31 @@ def test_unchanged_scripts_are_not_redrawn_and_changed_ones_are(
     assert sorted(draw_figures(scripts, cache).drawn) == ALL
 
 
+def test_a_changed_script_redraws_all_its_variants_and_nothing_else(
+    scripts: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    first = draw_figures(scripts, cache).outputs
+    variants = [
+        f"cosine-sweep{layout}{scheme}.svg"
+        for layout in ("", ".narrow")
+        for scheme in ("", ".dark")
+    ]
+    assert set(variants) <= set(first) and len(first) == 5 * 4 + 1  # and the attention JSON
+    before = {name: (path.read_bytes(), path.stat().st_mtime_ns) for name, path in first.items()}
+
+    source = (scripts / "cosine_sweep.py").read_text(encoding="utf-8")
+    (scripts / "cosine_sweep.py").write_text(source.replace("夹角越小", "夹角愈小"), "utf-8")
+    again = draw_figures(scripts, cache)
+
+    assert again.drawn == ["cosine_sweep"]
+    for name, path in again.outputs.items():
+        changed = path.read_bytes() != before[name][0]
+        assert changed == (name in variants), name
+        if name not in variants:
+            assert path.stat().st_mtime_ns == before[name][1], name
+
+
 def test_a_failing_script_names_itself_and_keeps_the_last_good_figure(
     scripts: Path, tmp_path: Path
 ) -> None:
@@ -73,7 +98,7 @@ def test_two_builds_give_identical_bytes(scripts: Path, tmp_path: Path) -> None:
     one = draw_figures(scripts, tmp_path / "one", formats=("svg", "png"))
     two = draw_figures(scripts, tmp_path / "two", formats=("svg", "png"))
     assert sorted(one.outputs) == sorted(two.outputs)
-    assert len([name for name in one.outputs if name.endswith(".png")]) == 5
+    assert len([name for name in one.outputs if name.endswith(".png")]) == 5 * 4  # variants
     for name, path in one.outputs.items():
         assert path.read_bytes() == two.outputs[name].read_bytes(), name
 
@@ -102,6 +127,10 @@ def test_mkdocs_build_draws_then_reuses_and_the_notes_show_the_figures(
     assert "garden: figures: 5 drawn, 0 cached" in log
     note = (tmp_path / "site/🪄AI漫谈/为什么要除以 √d_k？/index.html").read_text("utf-8")
     assert 'src="../../figures/scaling-sqrt-dk.svg"' in note
+    assert 'src="../../figures/scaling-sqrt-dk.dark.svg"' in note  # one picture per scheme
+    assert 'srcset="../../figures/scaling-sqrt-dk.narrow.dark.svg"' in note  # and per screen
+    assert (tmp_path / "site/figures/scaling-sqrt-dk.narrow.dark.svg").is_file()
+    assert (tmp_path / "site/assets/garden/figures.css").is_file()
     assert (tmp_path / "site/figures/attention-example.json").is_file()
 
     code, log = _build_with(scripts, tmp_path / "cache", tmp_path / "site2")

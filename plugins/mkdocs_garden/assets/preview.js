@@ -166,6 +166,21 @@ function clean(content, base) {
       }
     });
   }
+  // A figure's <source srcset> (its file for a narrow screen): each candidate's address too.
+  content.querySelectorAll("[srcset]").forEach((node) => {
+    try {
+      const candidates = node
+        .getAttribute("srcset")
+        .split(",")
+        .map((candidate) => {
+          const [address, ...descriptor] = candidate.trim().split(/\s+/);
+          return [new URL(address, base).href, ...descriptor].join(" ");
+        });
+      node.setAttribute("srcset", candidates.join(", "));
+    } catch {
+      node.removeAttribute("srcset");
+    }
+  });
 }
 
 /* Below the link, or above it when there is no room below; always inside the viewport. */

@@ -203,10 +203,13 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
             name: dict(plugin.config) if hasattr(plugin, "config") else None
             for name, plugin in config.plugins.items()
         }
+        # Figures drawn in variants are shown by markup that depends on which variants exist.
+        figures = getattr(config.plugins.get("garden/figures"), "variants", {})
         return fingerprint(
             {key: config.get(key) for key in CONFIG_KEYS},
             theme,
             plugins,
+            repr(sorted(figures.items())),
             folder_signature(own_dirs),
             [version("mkdocs"), version("mkdocs-material"), code_signature()],
         )

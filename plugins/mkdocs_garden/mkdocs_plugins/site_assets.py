@@ -24,9 +24,10 @@ SCRIPTS = (
 )
 MODULE_FOLDERS = ("graph",)
 """Folders of modules that the scripts import, served whole."""
-LIGHTBOX = ("glightbox.min.css", "glightbox.min.js", "lightbox.js")
+LIGHTBOX_STYLESHEETS = ("glightbox.min.css", "lightbox.css")
+LIGHTBOX_SCRIPTS = ("glightbox.min.js", "lightbox.js")
 """GLightbox, as the mkdocs-glightbox package ships it (its plugin, which parses and writes
-every page again, is not used), and Garden's script that opens images with it."""
+every page again, is not used), and Garden's script (and its styles) that open images with it."""
 CLASSIC_SCRIPTS = frozenset({"glightbox.min.js"})
 """Scripts that are not modules: GLightbox defines a global for `lightbox.js`."""
 
@@ -35,7 +36,7 @@ def names(lightbox: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The stylesheets and the scripts every page loads."""
     if not lightbox:
         return STYLESHEETS, SCRIPTS
-    return (*STYLESHEETS, LIGHTBOX[0]), (*SCRIPTS, *LIGHTBOX[1:])
+    return (*STYLESHEETS, *LIGHTBOX_STYLESHEETS), (*SCRIPTS, *LIGHTBOX_SCRIPTS)
 
 
 def register(config: MkDocsConfig, lightbox: bool = True) -> None:
