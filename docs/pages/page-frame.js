@@ -1,6 +1,7 @@
 /* Garden pages: follow the colour scheme of the note that embeds the page (Material's
  * data-md-color-scheme), or the system's when opened on their own, and tell the embedding
- * note the page's height so that its iframe fits the content with no inner scrollbar. */
+ * note the content's height so that its iframe fits it, with no inner scrollbar and no blank
+ * space under it. In a frame, the root element is marked `data-embedded`. */
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -18,13 +19,29 @@
     root.setAttribute("data-scheme", dark ? "dark" : "light");
   }
 
+  // Where the content ends: the bottom of the body's last box, and the body's own padding
+  // under it. A trailing margin (of the step shown last, say) would only be blank space
+  // under the frame, so it is not counted.
+  function contentHeight() {
+    var body = document.body;
+    var bottom = 0;
+    for (var i = 0; i < body.children.length; i++) {
+      var box = body.children[i].getBoundingClientRect();
+      if (box.height > 0) bottom = Math.max(bottom, box.bottom);
+    }
+    var style = window.getComputedStyle(body);
+    var below = (parseFloat(style.paddingBottom) || 0) + (parseFloat(style.borderBottomWidth) || 0);
+    return bottom + below + window.scrollY;
+  }
+
   function reportHeight() {
     if (window.parent === window || !document.body) return;
-    // The root element's box holds the body and its margins, whatever the frame's size.
-    var height = Math.ceil(root.getBoundingClientRect().height);
+    var height = Math.ceil(contentHeight());
     window.parent.postMessage({ type: "garden:page-height", height: height }, "*");
   }
 
+  // In a frame, the note around the page gives it room: the page's own margins go.
+  if (window.parent !== window) root.setAttribute("data-embedded", "");
   applyScheme();
   media.addEventListener("change", applyScheme);
   if (parentBody) {
