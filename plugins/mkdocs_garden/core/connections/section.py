@@ -70,7 +70,7 @@ def _count(backlinks: list[Link]) -> str:
 
 def _item(source: str, links: list[Link], title: str, url: str, target_title: str) -> str:
     quotes = _quotes(links, target_title)
-    shown = "".join(quotes[:MAX_CONTEXTS])
+    shown = "".join(_quote_html(quote) for quote in quotes[:MAX_CONTEXTS])
     more = len(quotes) - MAX_CONTEXTS
     extra = f'<p class="garden-backlink-more">还有 {more} 处</p>' if more > 0 else ""
     embed = (
@@ -82,28 +82,33 @@ def _item(source: str, links: list[Link], title: str, url: str, target_title: st
     return f"<li>{link}{embed}{shown}{extra}</li>"
 
 
-def _quotes(links: list[Link], target_title: str) -> list[str]:
+Quote = str | list[Around]
+"""A quote's HTML, or the links of one sentence, whose HTML is made if the quote is shown."""
+
+
+def _quotes(links: list[Link], target_title: str) -> list[Quote]:
     """What the linking note shows, each once: the sentence around its links (one sentence
     for the links it holds) and the parts of the page it embeds."""
-    sentences: dict[tuple[int, int, int], list[Around]] = {}
-    quotes: dict[object, str] = {}
+    found: dict[object, Quote] = {}
     for link in links:
         around = link.use.around
         if link.part is not None:
             quote = _embed_quote(link.part, target_title)
-            quotes.setdefault(quote, quote)
+            found.setdefault(quote, quote)
         elif around is None:
             quote = f'<p class="{CONTEXT_CLASS}"><mark>{html.escape(link.use.text)}</mark></p>'
-            quotes.setdefault(quote, quote)
+            found.setdefault(quote, quote)
         else:
-            key = (id(around.shown), *around.sentence())
-            if key not in sentences:
-                sentences[key] = []
-                quotes[key] = ""
-            sentences[key].append(around)
-    for key, arounds in sentences.items():
-        quotes[key] = f'<p class="{CONTEXT_CLASS}">{sentence_html(arounds)}</p>'
-    return list(dict.fromkeys(quotes.values()))
+            sentence = found.setdefault((id(around.shown), *around.sentence()), [])
+            assert isinstance(sentence, list)
+            sentence.append(around)
+    return list(found.values())
+
+
+def _quote_html(quote: Quote) -> str:
+    if isinstance(quote, str):
+        return quote
+    return f'<p class="{CONTEXT_CLASS}">{sentence_html(quote)}</p>'
 
 
 def _embed_quote(part: EmbeddedPart, target_title: str) -> str:

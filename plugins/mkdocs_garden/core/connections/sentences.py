@@ -4,12 +4,13 @@ for an embed, the part of the page it embeds."""
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
-from ..page.context import MAX_SIDE, Around, Piece, ShownText
+from ..page.context import MAX_SIDE, WINDOW, Around, Piece, ShownText
 from ..page.model import CLOSE, EMBED, MARK_END, MARK_START, OPEN, URL
 
 EXCERPT_CHARS = 120
@@ -57,7 +58,7 @@ def shown_html(shown: ShownText, cut: Cut, marked: Collection[int]) -> str:
     opened: list[tuple[str, str]] = []  # the opening and closing tags of open elements
     position = cut.start
     begun = False
-    for piece in shown.pieces:
+    for piece in _near(shown.pieces, cut.start):
         piece_html = _links_marked(piece.html, marked)
         if _before(piece, cut):
             _track(opened, piece_html, piece.nesting)
@@ -86,6 +87,15 @@ def shown_html(shown: ShownText, cut: Cut, marked: Collection[int]) -> str:
     out.extend(closing for _, closing in reversed(opened))
     body = "".join(out)
     return ("…" if cut.clipped_start else "") + body + ("…" if cut.clipped_end else "")
+
+
+def _near(pieces: Sequence[Piece], start: int) -> Iterator[Piece]:
+    """The pieces from a window before `start` on: an element opened further back is not
+    opened again, so that a paragraph of 10,000 links is quoted in linear time."""
+    first = bisect.bisect_left(pieces, start - WINDOW, key=lambda piece: piece.start)
+    if first and pieces[first - 1].end > start - WINDOW:  # a piece reaching into the window
+        first -= 1
+    return (pieces[index] for index in range(first, len(pieces)))
 
 
 def _before(piece: Piece, cut: Cut) -> bool:
