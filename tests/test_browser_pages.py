@@ -89,14 +89,18 @@ def test_embedded_pages_fit_their_content(page: Any, base_url: str) -> None:
     for note, name in ((DOT_NOTE, "dotproduct.html"), (QKV_NOTE, "attention.html")):
         frame = open_embedded(page, base_url, note, name)
         iframe = page.locator(f"iframe[src$='pages/{name}']")
-        # The frame's viewport is as tall as the page's content: no inner scrollbar, no gap.
+        # The frame's viewport ends where the page's content does (its last box, and the
+        # body's padding under it): no inner scrollbar, no blank space under the content.
         page.wait_for_function(
-            "f => Math.abs(f.contentWindow.innerHeight - "
-            "f.contentDocument.documentElement.getBoundingClientRect().height) <= 1",
+            "f => { const body = f.contentDocument.body;"
+            " const boxes = [...body.children].map(e => e.getBoundingClientRect().bottom);"
+            " const end = Math.max(...boxes) + parseFloat(getComputedStyle(body).paddingBottom);"
+            " return Math.abs(f.contentWindow.innerHeight - end) <= 1; }",
             arg=iframe.element_handle(),
             timeout=10_000,
         )
-        assert frame.evaluate("document.documentElement.scrollHeight <= window.innerHeight + 1")
+        assert frame.evaluate("document.documentElement.dataset.embedded") == ""
+        assert iframe.get_attribute("scrolling") == "no"
         assert iframe.evaluate("f => getComputedStyle(f).height") != "1100px"
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import posixpath
+import re
 from typing import Any
 
 import pytest
@@ -15,11 +17,11 @@ from conftest import FIXTURES, make_site
 from mkdocs_garden.core.connections.dates import NoteDates, frontmatter_dates, git_dates, parse_date
 from mkdocs_garden.core.connections.folders import ListedNote, folder_pages
 from mkdocs_garden.core.connections.graph_data import GraphInput, GraphNode, build_graph
-from mkdocs_garden.core.connections.links import LinkGraph, collect_links
+from mkdocs_garden.core.connections.links import Link, LinkGraph, collect_links
 from mkdocs_garden.core.connections.recent import fill_recent
+from mkdocs_garden.core.connections.sentences import excerpt_html, sentence_html
 from mkdocs_garden.core.connections.tag_pages import tag_pages
 from mkdocs_garden.core.note_meta import Problem
-from mkdocs_garden.core.page.context import sentence_around
 from mkdocs_garden.core.site import GardenSite
 from mkdocs_garden.core.urls import relative_url
 from mkdocs_garden.core.vault import Vault
@@ -44,6 +46,21 @@ def links(site: GardenSite) -> LinkGraph:
     return collect_links(site.pages, site.table)
 
 
+def as_text(quote_html: str) -> str:
+    """A quote's HTML as text, the marked link in ⟦⟧."""
+    text = quote_html.replace("<mark>", "⟦").replace("</mark>", "⟧")
+    return html.unescape(re.sub(r"<[^>]*>", "", text))
+
+
+def quoted(link: Link) -> str:
+    """What a backlink quotes for `link`, as text: its sentence, or the part it embeds."""
+    if link.part is not None:
+        block = link.part.block
+        return f"嵌入《{link.part.heading}》" + (as_text(excerpt_html(block)) if block else "")
+    assert link.use.around is not None
+    return as_text(sentence_html([link.use.around]))
+
+
 def graph_of(site: GardenSite, links: LinkGraph) -> dict[str, Any]:
     notes = [GraphNode(path, note.title, path) for path, note in sorted(site.notes.items())]
     tags: dict[str, list[str]] = {}
@@ -55,17 +72,7 @@ def graph_of(site: GardenSite, links: LinkGraph) -> dict[str, Any]:
 
 @pytest.mark.parametrize("target", sorted(EXPECTED["backlinks"]))
 def test_backlinks_match_the_expected_set(links: LinkGraph, target: str) -> None:
-    found = [
-        [
-            link.source,
-            link.line,
-            link.embed,
-            link.context.before,
-            link.context.text,
-            link.context.after,
-        ]
-        for link in links.backlinks(target)
-    ]
+    found = [[link.source, link.line, link.embed, quoted(link)] for link in links.backlinks(target)]
     assert found == EXPECTED["backlinks"][target]
 
 
@@ -182,32 +189,6 @@ def test_tag_pages_one_per_tag_case_folded() -> None:
         "- [乙](../../../子/乙.md)\n- [甲](../../../甲.md)\n"
     )
     assert "丙" not in "".join(pages.markdown.values())
-
-
-@pytest.mark.parametrize(
-    ("note", "context"),
-    [
-        ("前一句。这里 **加粗** [[甲|乙]] 之后。再一句", ("这里 加粗 ", "乙", " 之后。")),
-        ("| 打分 | 链接 | 说明 |\n|---|---|---|\n| 5 | [[甲]] | 好 |", ("", "甲", "")),
-        ("> - 引用里的列表：[[甲]] ^block-1", ("引用里的列表：", "甲", "")),
-        ("见 [外链](https://x.org) 与 [[甲]]，<b>粗</b>！", ("见 外链 与 ", "甲", "，粗！")),
-        ("第一行 [[甲]]\n第二行接着说。", ("第一行 ", "甲", " 第二行接着说。")),
-    ],
-)
-def test_context_is_the_sentence_a_reader_sees_around_the_link(
-    tmp_path: Any, note: str, context: tuple[str, str, str]
-) -> None:
-    (tmp_path / "甲.md").write_text("---\npublish: true\n---\n甲\n", encoding="utf-8")
-    (tmp_path / "乙.md").write_text(f"---\npublish: true\n---\n{note}\n", encoding="utf-8")
-    site = make_site(Vault.from_directory(tmp_path))
-    [link] = collect_links(site.pages, site.table).backlinks("甲.md")
-    assert (link.context.before, link.context.text, link.context.after) == context
-
-
-def test_long_sentences_are_clipped_around_the_link() -> None:
-    text = "开" * 200 + "甲" + "尾" * 200
-    found = sentence_around(text, 200, 201, "甲")
-    assert found.before == "…" + "开" * 60 and found.after == "尾" * 60 + "…"
 
 
 @settings(max_examples=300, deadline=None)

@@ -49,11 +49,19 @@ def test_backlinks_list_each_linking_note_once_sorted_by_title(built: Build) -> 
     assert positions == sorted(positions)
     assert "反向链接 <small>4</small>" in backlinks
     assert "回到<mark>甲</mark>看看；" in backlinks
+    assert "甲 · <mark>甲的别名</mark>" in backlinks  # a table row, as one line
+    bold = section(built, "笔记/丙")  # `**[[丙]]**`: bold, as the note shows it
+    assert "深处的笔记指向 <strong><mark>丙</mark></strong> 和甲 &gt; 不存在的标题。" in bold
     assert "私密" not in backlinks
 
 
 def test_an_embed_is_marked_and_nothing_links_to_some_notes(built: Build) -> None:
     assert "嵌入" in section(built, "笔记/乙")
+    # Quoted as the part it shows (甲 embeds ![[乙#小节]]), not as the link's bare text.
+    assert (
+        '<blockquote class="garden-backlink-embed">'
+        '<p class="garden-backlink-embed-source">乙 › 小节</p></blockquote>'
+    ) in section(built, "笔记/乙")
     assert "还没有其他笔记链接到这里。" in section(built, "标签")
 
 

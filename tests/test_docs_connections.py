@@ -42,6 +42,21 @@ def test_tag_pages_and_the_hub_backlinks(docs_site: Any) -> None:
     assert "草稿" not in backlinks
 
 
+def test_backlinks_quote_formulas_rows_and_embeds_as_the_notes_show_them(docs_site: Any) -> None:
+    def backlinks_of(note: str) -> str:
+        page = (docs_site.site / "🪄AI漫谈" / note / "index.html").read_text("utf-8")
+        return page[page.index('id="garden-backlinks"') : page.index('id="garden-local-graph"')]
+
+    dot = backlinks_of("点积为什么能衡量相关性？")
+    # The hub embeds the block ^dot-def: quoted from the block, its formulas drawn.
+    embed = dot[dot.index('<blockquote class="garden-backlink-embed">') :]
+    embed = embed[: embed.index("</blockquote>")]
+    assert "对于两个 <math" in embed and "^dot-def" not in embed and "\\mathbf" not in embed
+    assert "打分 · <mark>点积</mark> · 两个向量的" in dot  # a table row, not a bare word
+    softmax = backlinks_of("Softmax：从分数到权重")
+    assert "<msqrt>" in softmax and "\\sqrt" not in softmax
+
+
 def test_home_lists_recent_notes_newest_first_and_notes_show_dates(docs_site: Any) -> None:
     home = (docs_site.site / "index.html").read_text(encoding="utf-8")
     recent = home[home.index('id="最近更新"') :].split("</ul>")[0]

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import latex2mathml.converter
 
+from .math_spacing import tex_spacing
 from .sanitize import sanitize_html
 
 _UNKNOWN_COMMAND = re.compile(r"<mi>(\\[A-Za-z]+)</mi>")
@@ -35,7 +36,7 @@ def tex_to_mathml(tex: str, display: bool) -> str:
         raise MathError(f"unknown TeX command {unknown.group(1)} in '{_shown(tex)}'")
     # latex2mathml writes `\\text{…}` as it is and keeps `\\href` targets: what it gives is
     # cleaned like a note's own HTML, so no formula can carry markup or a script URL.
-    return sanitize_html(_compact(mathml))
+    return sanitize_html(tex_spacing(_compact(mathml)))
 
 
 def _compact(mathml: str) -> str:

@@ -448,7 +448,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
             return known[1]
         text = "\x1e".join(
             f"{link.source}\x1f{self.titles[link.source]}\x1f{self.urls[link.source]}"
-            f"\x1f{link.embed}\x1f{self._use_print(link)}"
+            f"\x1f{link.embed}\x1f{self._use_print(link)}\x1f{link.part!r}"
             for link in links
         )
         self._backlink_prints[path] = (list(links), text)

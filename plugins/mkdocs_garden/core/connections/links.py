@@ -8,10 +8,21 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..link_table import LinkTable, Resolved
-from ..page.context import Context
+from ..link_table import LinkTable, Resolved, Shown
+from ..page.context import ShownText
 from ..page.model import LinkKind, LinkUse, NotePage
+from ..text import fold
 from ..vault import is_note_path, strip_note_suffix
+
+
+@dataclass(frozen=True, slots=True)
+class EmbeddedPart:
+    """What an embed shows of the note it embeds, besides the note's title."""
+
+    heading: str = ""
+    """The heading whose section it shows, as the page shows it."""
+    block: ShownText | None = None
+    """The block it shows: its first text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,11 +37,8 @@ class Link:
     """The link's place among the note's links: links are kept in this order."""
     embed: bool
     use: LinkUse
-
-    @property
-    def context(self) -> Context:
-        """The sentence around the link, cut out when a backlink shows it."""
-        return self.use.context
+    part: EmbeddedPart | None = None
+    """For an embed the page shows (not one shown as a link): the part of the note it shows."""
 
 
 @dataclass
@@ -105,8 +113,19 @@ def _note_links(
         target = found.path
         if not counted or target is None or target == path or target not in pages:
             continue
-        links.append(Link(path, target, page.body_line + use.line, order, use.embed, use))
+        shown_whole = use.embed and found.shown is Shown.NOTE  # not shown as a link
+        part = _embedded_part(pages[target], use, found) if shown_whole else None
+        line = page.body_line + use.line
+        links.append(Link(path, target, line, order, use.embed, use, part))
     return _NoteLinks(page, resolved, links, ghosts)
+
+
+def _embedded_part(target: NotePage, use: LinkUse, found: Resolved) -> EmbeddedPart:
+    """The heading or block of `target` an embed shows (neither: the whole note)."""
+    if len(use.subpath) == 1 and use.subpath[0].startswith("^"):
+        return EmbeddedPart(block=target.block_texts.get(fold(use.subpath[0][1:])))
+    heading = next((h.text for h in target.headings if h.id == found.fragment), "")
+    return EmbeddedPart(heading=heading if found.fragment else "")
 
 
 def _names_a_note(target: str) -> bool:

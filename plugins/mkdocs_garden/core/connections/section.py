@@ -6,13 +6,17 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..page.context import Around
 from ..text import fold
-from .links import Link
+from .links import EmbeddedPart, Link
+from .sentences import excerpt_html, sentence_html
 
 SECTION_CLASS = "garden-connections"
 MAX_CONTEXTS = 3
 """Sentences shown per linking note; the rest are counted."""
 NO_BACKLINKS = "还没有其他笔记链接到这里。"
+CONTEXT_CLASS = "garden-backlink-context"
+EMBED_QUOTE_CLASS = "garden-backlink-embed"
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,8 @@ def _backlinks(
     for link in backlinks:
         by_source.setdefault(link.source, []).append(link)
     order = sorted(by_source, key=lambda source: (fold(title_of(source)), source))
-    items = "".join(_item(s, by_source[s], title_of(s), url_of(s)) for s in order)
+    target_title = title_of(backlinks[0].target)
+    items = "".join(_item(s, by_source[s], title_of(s), url_of(s), target_title) for s in order)
     return f'{heading}<ul class="garden-backlinks">{items}</ul>'
 
 
@@ -63,25 +68,58 @@ def _count(backlinks: list[Link]) -> str:
     return str(len({link.source for link in backlinks}))
 
 
-def _item(source: str, links: list[Link], title: str, url: str) -> str:
-    contexts = "".join(_context(link) for link in links[:MAX_CONTEXTS])
-    more = len(links) - MAX_CONTEXTS
+def _item(source: str, links: list[Link], title: str, url: str, target_title: str) -> str:
+    quotes = _quotes(links, target_title)
+    shown = "".join(_quote_html(quote) for quote in quotes[:MAX_CONTEXTS])
+    more = len(quotes) - MAX_CONTEXTS
     extra = f'<p class="garden-backlink-more">还有 {more} 处</p>' if more > 0 else ""
     embed = (
         '<span class="garden-backlink-kind">嵌入</span>'
-        if any(link.embed for link in links)
+        if any(link.part is not None for link in links)
         else ""
     )
     link = f'<a href="{html.escape(url)}">{html.escape(title)}</a>'
-    return f"<li>{link}{embed}{contexts}{extra}</li>"
+    return f"<li>{link}{embed}{shown}{extra}</li>"
 
 
-def _context(link: Link) -> str:
-    context = link.context
+Quote = str | list[Around]
+"""A quote's HTML, or the links of one sentence, whose HTML is made if the quote is shown."""
+
+
+def _quotes(links: list[Link], target_title: str) -> list[Quote]:
+    """What the linking note shows, each once: the sentence around its links (one sentence
+    for the links it holds) and the parts of the page it embeds."""
+    found: dict[object, Quote] = {}
+    for link in links:
+        around = link.use.around
+        if link.part is not None:
+            quote = _embed_quote(link.part, target_title)
+            found.setdefault(quote, quote)
+        elif around is None:
+            quote = f'<p class="{CONTEXT_CLASS}"><mark>{html.escape(link.use.text)}</mark></p>'
+            found.setdefault(quote, quote)
+        else:
+            sentence = found.setdefault((id(around.shown), *around.sentence()), [])
+            assert isinstance(sentence, list)
+            sentence.append(around)
+    return list(found.values())
+
+
+def _quote_html(quote: Quote) -> str:
+    if isinstance(quote, str):
+        return quote
+    return f'<p class="{CONTEXT_CLASS}">{sentence_html(quote)}</p>'
+
+
+def _embed_quote(part: EmbeddedPart, target_title: str) -> str:
+    """An embed as the linking note shows it: the part of this page, named, and quoted."""
+    name = html.escape(target_title)
+    if part.heading:
+        name += f" › {html.escape(part.heading)}"
+    excerpt = f"<p>{excerpt_html(part.block)}</p>" if part.block is not None else ""
     return (
-        '<p class="garden-backlink-context">'
-        f"{html.escape(context.before)}<mark>{html.escape(context.text)}</mark>"
-        f"{html.escape(context.after)}</p>"
+        f'<blockquote class="{EMBED_QUOTE_CLASS}">'
+        f'<p class="{EMBED_QUOTE_CLASS}-source">{name}</p>{excerpt}</blockquote>'
     )
 
 

@@ -23,7 +23,7 @@ from ..markdown.wikilink import WikiLink
 from ..mathml import MathError, tex_to_mathml
 from ..urls import has_scheme
 from .code import MERMAID, code_block
-from .model import CLOSE, EMBED, OPEN, URL, LinkKind, LinkUse, marker
+from .model import CLOSE, EMBED, MARK_START, OPEN, URL, LinkKind, LinkUse, marker
 from .writer import PageWriter
 
 WRITER = "garden_writer"
@@ -36,6 +36,13 @@ _HTML_URL = re.compile(
 _ALIGN = re.compile(r"text-align:\s*(left|right|center)")
 _TAG = re.compile(r"<[A-Za-z/]")
 """Raw HTML that is more than a comment."""
+_PLAIN_TOKENS = frozenset(("text", "softbreak", "hardbreak"))
+"""Inline tokens a sentence shows as their text."""
+_FORMATTING = {
+    **dict.fromkeys(("strong_open", "em_open", "s_open"), 1),
+    **dict.fromkeys(("strong_close", "em_close", "s_close"), -1),
+}
+_SHOWN_WHOLE = frozenset(("code_inline", "math_inline", "wikilink", "obsidian_tag"))
 
 
 def writer_of(env: EnvType) -> PageWriter:
@@ -65,6 +72,21 @@ class PageRenderer(RendererHTML):
             if token.nesting == -1 or (token.nesting == 0 and token.type != "inline"):
                 writer.block_ends(token)
         return "".join(out)
+
+    def renderInline(self, tokens: Sequence[Token], options: OptionsDict, env: EnvType) -> str:
+        """Inline content; the writer learns what each token shows as in a sentence."""
+        writer = writer_of(env)
+        parts: list[str] = []
+        for index, token in enumerate(tokens):
+            start = writer.text_size
+            if token.type in self.rules:
+                html_text = self.rules[token.type](tokens, index, options, env)
+            else:
+                html_text = self.renderToken(tokens, index, options, env)
+            parts.append(html_text)
+            if token.type not in _PLAIN_TOKENS:
+                writer.shown_as(start, *_in_sentence(token, html_text))
+        return "".join(parts)
 
     # Blocks ------------------------------------------------------------------------
 
@@ -269,10 +291,12 @@ class PageRenderer(RendererHTML):
             in_text=not _embed_paragraph_at(tokens),
         )
         index = writer.link(use)
+        if link.embed and not _names_a_note(tokens[idx]):
+            return marker(EMBED, index)
+        writer.plain(text)  # a note's embed, if shown as a link, shows this text
+        writer.link_ends(index)
         if link.embed:
             return marker(EMBED, index)
-        writer.plain(text)
-        writer.link_ends(index)
         return f"{marker(OPEN, index)}{escapeHtml(text)}{marker(CLOSE, index)}"
 
     def link_open(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
@@ -314,6 +338,38 @@ class PageRenderer(RendererHTML):
     def loose_image(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
         token = tokens[idx]
         return _image(token.meta["src"], token.content, token, writer_of(env))
+
+
+def _in_sentence(token: Token, html_text: str) -> tuple[str, int]:
+    """What an inline token shows as in a sentence a backlink quotes, and whether it opens
+    (1) or closes (-1) an element: formatting, code, formulas and the note's links (whose
+    markers the backlink fills) as on the page; no images, footnote marks or raw HTML, and
+    links to other sites as their text."""
+    kind = token.type
+    if kind in _FORMATTING:
+        return html_text, _FORMATTING[kind]
+    if kind in ("link_open", "link_close"):
+        if not html_text.startswith(MARK_START):
+            return "", 0
+        return html_text, 1 if kind == "link_open" else -1
+    if kind == "wikilink" and html_text.startswith(MARK_START + EMBED):
+        return _embed_in_sentence(token, html_text), 0
+    if kind in _SHOWN_WHOLE:
+        return html_text, 0
+    if kind == "math_inline_double":  # shown in the sentence's line
+        inner = html_text.removeprefix('<div class="garden-math">').removesuffix("</div>")
+        return inner.replace('<math display="block"', '<math display="inline"', 1), 0
+    return "", 0
+
+
+def _embed_in_sentence(token: Token, html_text: str) -> str:
+    """An embed in a sentence: nothing for a file; for a note, what the page shows if the
+    embed ends up as a link (a link, whose markers the backlink fills)."""
+    if not _names_a_note(token):
+        return ""
+    index = int(html_text[2:-1])
+    text = escapeHtml(token.meta["link"].display)
+    return f"{marker(OPEN, index)}{text}{marker(CLOSE, index)}"
 
 
 def _footnote(token: Token) -> tuple[int, str]:

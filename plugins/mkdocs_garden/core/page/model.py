@@ -15,7 +15,7 @@ from enum import Enum
 from urllib.parse import unquote
 
 from ..diagnostics import Diagnostic
-from .context import Context, sentence_around
+from .context import Around, ShownText
 
 MARK_START = "\x01"
 MARK_END = "\x02"
@@ -57,17 +57,9 @@ class LinkUse:
     """A Markdown link's title attribute."""
     in_text: bool = True
     """False for an embed standing as a paragraph of its own (rendered as a block)."""
-    around: tuple[str, int, int] | None = None
-    """The text a reader sees of the paragraph (item, cell, heading) holding the link, shared
-    by its links, and where the link stands in it: its sentence is cut out when asked for."""
-
-    @property
-    def context(self) -> Context:
-        """The sentence around the link, as the reader sees it."""
-        if self.around is None:
-            return Context("", self.text, "")
-        text, start, end = self.around
-        return sentence_around(text, start, end, self.text)
+    around: Around | None = None
+    """The text a reader sees of the paragraph (item, table row, heading) holding the link,
+    shared by its links, and where the link stands in it: a backlink shows its sentence."""
 
     @property
     def raw(self) -> str:
@@ -124,6 +116,9 @@ class NotePage:
     """The HTML of each heading's section: the heading down to the next of its level or above."""
     blocks: dict[str, tuple[str, Span]] = field(default_factory=dict)
     """Each block id (folded) with the id as written and the HTML of its block."""
+    block_texts: dict[str, ShownText] = field(default_factory=dict)
+    """Each block id (folded) with the block's first text: a backlink that embeds the block
+    quotes it."""
     links: list[LinkUse] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     """Inline `#tags`, each once, in order."""

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..markdown.wikilink import parse_wikilink
 from ..urls import has_scheme
+from .context import Around, TextBuilder
 from .model import CLOSE, OPEN, LinkKind, LinkUse, marker
 from .writer import PageWriter
 
@@ -73,35 +74,40 @@ def _texts(value: Any) -> list[str]:
 
 
 def _value(writer: PageWriter, key: str, text: str, line: int) -> str:
-    """One value as HTML: its text escaped, each link in it a marked link."""
+    """One value as HTML: its text escaped, each link in it a marked link. Its links' sentence
+    is the property itself (`key: value`)."""
     parts: list[str] = []
-    plain = ""
-    uses: list[tuple[LinkUse, int, int]] = []
+    shown = TextBuilder()
+    shown.add_text(f"{key}: ")
+    uses: list[tuple[LinkUse, int, int, int]] = []
     position = 0
     for match in _LINK.finditer(text):
         parts.append(html.escape(text[position : match.start()]))
-        plain += text[position : match.start()]
+        shown.add_text(text[position : match.start()])
         use = _link_use(match)
         if use is None and match.group(3) and _WEB.match(match.group(3)):
             label = match.group(2) or match.group(3)
             parts.append(
                 f'<a href="{html.escape(match.group(3), quote=True)}">{html.escape(label)}</a>'
             )
-            plain += label
+            shown.add_text(label)
         elif use is None:
             parts.append(html.escape(match.group(0)))
-            plain += match.group(0)
+            shown.add_text(match.group(0))
         else:
             index = writer.property_link(use, line)
-            parts.append(f"{marker(OPEN, index)}{html.escape(use.text)}{marker(CLOSE, index)}")
-            uses.append((use, len(plain), len(plain) + len(use.text)))
-            plain += use.text
+            link_html = f"{marker(OPEN, index)}{html.escape(use.text)}{marker(CLOSE, index)}"
+            parts.append(link_html)
+            start = shown.size
+            shown.add_text(use.text)
+            shown.add_piece(start, link_html)
+            uses.append((use, index, start, shown.size))
         position = match.end()
     parts.append(html.escape(text[position:]))
-    plain += text[position:]
-    sentence = f"{key}: {plain}"
-    for use, start, end in uses:
-        use.around = (sentence, start + len(key) + 2, end + len(key) + 2)
+    shown.add_text(text[position:])
+    sentence = shown.build()
+    for use, index, start, end in uses:
+        use.around = Around(sentence, index, start, end)
     return "".join(parts)
 
 

@@ -15,9 +15,12 @@ from ..markdown.heading_ids import HEADING_ID
 from ..markdown.tags import TOKEN as TAG
 from ..markdown.wikilink import TOKEN as WIKILINK
 from ..text import fold
+from .context import Around, ShownText, TextBuilder
 from .model import Heading, LinkUse, NotePage, Span, TocEntry, pack_html
 
 SUMMARY_CHARS = 300
+CELL_GAP = " · "
+"""Between the cells of a table row, which a backlink shows as one line."""
 
 
 class PageWriter:
@@ -50,8 +53,10 @@ class PageWriter:
         self._open_blocks: list[tuple[int, str, int]] = []
         self._blocks: dict[str, tuple[str, int, int]] = {}
         self._line = 0
-        self._plain: list[str] = []
-        self._plain_size = 0
+        self._text = TextBuilder()
+        self._in_row = False
+        self._block_texts: dict[str, ShownText] = {}
+        """The first text of each block with an id (folded), for a backlink that embeds it."""
         self.summary = ""
         self.properties_html = ""
         """The block of the properties the site shows, first on the page."""
@@ -72,8 +77,14 @@ class PageWriter:
             self._open_blocks.append((token.level, block_id, len(self.out)))
         if token.map is not None:
             self._line = token.map[0]
+        if token.type == "tr_open":  # a row's cells are one text, in a backlink
+            self._in_row = True
+            self._text, self._pending = TextBuilder(), {}
 
     def block_ends(self, token: Token) -> None:
+        if token.type == "tr_close":
+            self._in_row = False
+            self._text_ends()
         ends = token.nesting == -1 or bool(token.meta and token.meta.get(BLOCK_ID))
         if ends and self._open_blocks and self._open_blocks[-1][0] == token.level:
             _, block_id, start = self._open_blocks.pop()
@@ -99,12 +110,25 @@ class PageWriter:
     def begin_text(self, inline: Token) -> None:
         if inline.map is not None:
             self._line = inline.map[0]
-        self._plain, self._plain_size, self._pending = [], 0, {}
+        if not self._in_row:
+            self._text, self._pending = TextBuilder(), {}
+        elif self._text.size:
+            self._text.add_text(CELL_GAP)
+
+    @property
+    def text_size(self) -> int:
+        """The length of the current text so far."""
+        return self._text.size
 
     def plain(self, text: str) -> None:
         """Text the reader sees, for the sentences around links."""
-        self._plain.append(text)
-        self._plain_size += len(text)
+        self._text.add_text(text)
+
+    def shown_as(self, start: int, html: str, nesting: int = 0) -> None:
+        """What the text from `start` to here shows as in a sentence, when it is more than
+        its characters (formatting, code, a formula, a link)."""
+        if html or start != self._text.size:
+            self._text.add_piece(start, html, nesting)
 
     def next_line(self) -> None:
         self._line += 1
@@ -113,7 +137,7 @@ class PageWriter:
         use.line = self._line
         self.links.append(use)
         index = len(self.links) - 1
-        self._pending[index] = [self._plain_size, self._plain_size]
+        self._pending[index] = [self._text.size, self._text.size]
         return index
 
     def property_link(self, use: LinkUse, line: int) -> int:
@@ -124,13 +148,25 @@ class PageWriter:
 
     def link_ends(self, index: int) -> None:
         if index in self._pending:
-            self._pending[index][1] = self._plain_size
+            self._pending[index][1] = self._text.size
 
     def end_text(self) -> None:
-        if self._pending:
-            text = "".join(self._plain)  # one string, shared by the links it holds
+        if not self._in_row:
+            self._text_ends()
+
+    def _text_ends(self) -> None:
+        """The text is whole: its links, and the blocks it opens, keep it."""
+        untexted = [
+            key
+            for key in (fold(block_id) for _, block_id, _ in self._open_blocks)
+            if key not in self._block_texts
+        ]
+        if self._pending or untexted:
+            shown = self._text.build()  # one text, shared by the links it holds
             for index, (start, end) in self._pending.items():
-                self.links[index].around = (text, start, end)
+                self.links[index].around = Around(shown, index, start, end)
+            for key in untexted:
+                self._block_texts[key] = shown
         self._pending = {}
 
     def problem(self, message: str, line: int | None = None) -> None:
@@ -160,6 +196,7 @@ class PageWriter:
                 key: (block_id, Span(offsets[start], offsets[stop]))
                 for key, (block_id, start, stop) in self._blocks.items()
             },
+            block_texts=self._block_texts,
             links=self.links,
             tags=list(dict.fromkeys(self.tags)),
             toc=toc(self.headings),
