@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_theme_dir
 from mkdocs.utils.templates import TemplateContext
 
+from mkdocs_garden.core.connections.backlink_pages import BacklinkPages, backlink_pages
 from mkdocs_garden.core.connections.dates import NoteDates, chinese_date, git_history, note_dates
 from mkdocs_garden.core.connections.folders import ListedNote, folder_pages
 from mkdocs_garden.core.connections.graph_data import (
@@ -91,6 +92,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self.tags: dict[str, list[str]] = {}
         self.urls: dict[str, str] = {}
         self.tag_pages = TagPages({}, {})
+        self.backlink_pages = BacklinkPages({}, {})
         self.graph_url: str | None = None
         self.graph_page_url: str | None = None
         self.feed_url: str | None = None
@@ -131,6 +133,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self.urls = dict(self.obsidian.site_urls)
         # `mkdocs serve` builds again with the same plugin: nothing is kept from the last build.
         self.tag_pages = TagPages({}, {})
+        self.backlink_pages = BacklinkPages({}, {})
         self.graph_url = self.graph_page_url = self.feed_url = None
         self.notes = site.notes
         self.titles = site.titles
@@ -216,6 +219,30 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
                 if self._generate(files, config, taken, path, markdown, InclusionLevel.NOT_IN_NAV)
             }
             self.tag_pages = pages.only(written)
+        if self.config.backlinks:
+            self._add_backlink_pages(files, config, taken)
+
+    def _add_backlink_pages(self, files: Files, config: MkDocsConfig, taken: set[str]) -> None:
+        """The list of every linking note, for a note more link to than its page shows."""
+        limit, size = self.config.backlinks_limit, self.config.listing_size
+        sources_of = {
+            target: list(dict.fromkeys(link.source for link in links))
+            for target in self.notes
+            if limit > 0 and len(links := self.links.backlinks(target)) > limit
+        }
+        named = {p for sources in sources_of.values() for p in sources} | sources_of.keys()
+        titles = {path: self.titles[path] for path in sorted(named)}
+        pages = self._last.get(
+            "backlinks",
+            (sources_of, titles, limit, size),
+            lambda: backlink_pages(sources_of, titles, limit, size),
+        )
+        written = {
+            path: markdown
+            for path, markdown in pages.markdown.items()
+            if self._generate(files, config, taken, path, markdown, InclusionLevel.NOT_IN_NAV)
+        }
+        self.backlink_pages = pages.only(written)
 
     def _generate(
         self,
@@ -429,6 +456,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
                     self.urls.get(self.covers.get(path, "")),
                     tags,
                     [self.feed_url, self.graph_url, self.graph_page_url],
+                    self._all_backlinks_url(path),
                 )
             ),
         ]
@@ -467,6 +495,8 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
             show_empty=self.config.backlinks and self.config.backlinks_empty == "message",
             graph_src=_relative_or_none(self.graph_url, page_url),
             graph_page=_relative_or_none(self.graph_page_url, page_url),
+            limit=self.config.backlinks_limit,
+            all_backlinks=_relative_or_none(self._all_backlinks_url(path), page_url),
         )
         return connections_section(
             path,
@@ -475,6 +505,10 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
             lambda source: relative_url(self.urls[source], page_url),
             options,
         )
+
+    def _all_backlinks_url(self, path: str) -> str | None:
+        page = self.backlink_pages.page_of.get(path)
+        return self.urls.get(page) if page is not None else None
 
     def _prefer_tag_pages(self, context: TemplateContext) -> None:
         """Material links a page's tags to the listings that feature them, and only the tags

@@ -11,6 +11,10 @@ class ConnectionsConfig(Config):
     """End each note with the published notes that link to or embed it."""
     backlinks_empty = c.Choice(("message", "hide"), default="message")
     """For a note nothing links to: a short sentence saying so, or no backlinks at all."""
+    backlinks_limit = c.Type(int, default=100)
+    """Linking notes a page shows at most, with their sentences; a note more link to gets a
+    list of them all on pages of its own (`反向链接/…`), so that no page grows with the vault;
+    0 shows them all."""
     graph = c.Type(bool, default=True)
     """Write the laid-out graph as JSON and show a local graph on each note."""
     graph_file = c.Type(str, default="graph.json")

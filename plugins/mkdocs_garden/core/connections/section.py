@@ -27,6 +27,10 @@ class SectionOptions:
     """URL of the graph JSON relative to the page, for the local graph; None: no graph."""
     graph_page: str | None = None
     """URL of the global graph page relative to the page."""
+    limit: int = 0
+    """Linking notes shown at most (the rest are counted); 0 shows them all."""
+    all_backlinks: str | None = None
+    """URL of the list of every linking note, relative to the page (with `limit`)."""
 
 
 def connections_section(
@@ -59,9 +63,22 @@ def _backlinks(
     for link in backlinks:
         by_source.setdefault(link.source, []).append(link)
     order = sorted(by_source, key=lambda source: (fold(title_of(source)), source))
+    hidden = len(order) - options.limit if options.limit > 0 else 0
+    if hidden > 0:
+        order = order[: options.limit]
     target_title = title_of(backlinks[0].target)
     items = "".join(_item(s, by_source[s], title_of(s), url_of(s), target_title) for s in order)
-    return f'{heading}<ul class="garden-backlinks">{items}</ul>'
+    return f'{heading}<ul class="garden-backlinks">{items}</ul>{_rest(hidden, options)}'
+
+
+def _rest(hidden: int, options: SectionOptions) -> str:
+    """What stands for the linking notes a page does not show: how many, and where all are."""
+    if hidden <= 0:
+        return ""
+    where = ""
+    if options.all_backlinks is not None:
+        where = f'：<a href="{html.escape(options.all_backlinks)}">全部反向链接</a>'
+    return f'<p class="garden-backlinks-rest">还有 {hidden} 篇笔记链接到这里{where}。</p>'
 
 
 def _count(backlinks: list[Link]) -> str:
