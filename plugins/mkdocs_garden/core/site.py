@@ -53,12 +53,15 @@ class GardenSite:
         options: SiteOptions,
         cache: PageCache | None = None,
         earlier: GardenSite | None = None,
+        incremental: bool = False,
     ) -> None:
         """Decide what is published: the published notes among `built` (the pages the site
         generator would make); parse and render each of them, once (or take its page from
         `cache`, where an earlier build left it). With the build before (`earlier`, under
-        `mkdocs serve`), later stages redo only what a change reaches."""
+        `mkdocs serve`), later stages redo only what a change reaches; `incremental`: a build
+        whose work a next build reuses (filled pages are kept)."""
         self.vault = vault
+        self.incremental = incremental
         self._earlier = earlier
         self._names = vault.names()
         self.options = options
@@ -195,7 +198,9 @@ class GardenSite:
         filled = self._filled.get(path)
         if filled is None:
             filling = Filling(self.pages, self.table, self.urls.get, self.titles.__getitem__)
-            filled = self._filled[path] = fill_page(filling, path, self.urls[path])
+            filled = fill_page(filling, path, self.urls[path])
+            if self.incremental:  # else the page's HTML lives on in the site generator's page
+                self._filled[path] = filled
         return self.pages[path], filled
 
     def changed_page_html(

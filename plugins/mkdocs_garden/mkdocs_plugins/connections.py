@@ -35,6 +35,7 @@ from mkdocs_garden.core.connections.graph_data import (
     graph_json,
     graph_page_markdown,
 )
+from mkdocs_garden.core.connections.layout_cache import LayoutStore
 from mkdocs_garden.core.connections.links import Link as NoteLink
 from mkdocs_garden.core.connections.links import LinkGraph, collect_links
 from mkdocs_garden.core.connections.paging import is_continuation
@@ -321,7 +322,11 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         graph_input = self._graph_input()
         # As UTF-8 bytes: the file is held until written, and a title with an emoji would make
         # the whole text take four bytes a character.
-        graph, json_data = self._last.get("graph", graph_input, lambda: _laid_out(graph_input))
+        assert self.obsidian is not None
+        store = LayoutStore(self.obsidian.cache_dir(config) / "layouts")
+        graph, json_data = self._last.get(
+            "graph", graph_input, lambda: _laid_out(graph_input, store)
+        )
         json_file = File.generated(config, self.config.graph_file, content=json_data)
         taken = {file.dest_uri for file in files}
         if json_file.dest_uri in taken:
@@ -523,8 +528,8 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
                 links.insert(0, Link(f"#{reference}", own))
 
 
-def _laid_out(graph_input: GraphInput) -> tuple[dict[str, Any], bytes]:
-    graph = build_graph(graph_input)
+def _laid_out(graph_input: GraphInput, store: LayoutStore) -> tuple[dict[str, Any], bytes]:
+    graph = build_graph(graph_input, store)
     return graph, graph_json(graph).encode("utf-8")
 
 

@@ -160,9 +160,11 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         )
         cache = self._page_cache(config, options)
         self._printed_meta = {}
-        site = GardenSite(vault, built, options, cache, earlier)
+        site = GardenSite(vault, built, options, cache, earlier, incremental=self.dirty)
         self._memory = cache.memory or {}
-        self._keys = cache.keys
+        self._keys = cache.keys if self.dirty else {}
+        if not self.dirty:  # no next build in this process: the notes' text goes with the build
+            vault.readings.clear()
         if cache.hits:
             log.info(f"garden: {cache.hits:,} notes from the cache, {cache.misses:,} rendered")
         self._choose_home_page(site, by_path)

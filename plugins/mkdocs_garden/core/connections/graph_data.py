@@ -7,12 +7,14 @@ import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from .layout import force_layout
+from .layout_cache import LayoutStore
 
 GRAPH_SEED = 20241128
 """Fixed, so that the same vault always gives the same picture."""
@@ -40,8 +42,9 @@ class GraphInput:
     """Notes not written yet, by name, with the ids of the notes linking there."""
 
 
-def build_graph(graph: GraphInput) -> dict[str, Any]:
-    """`{"nodes": [...], "edges": [[i, j], ...]}`, laid out; each linked pair once, i < j."""
+def build_graph(graph: GraphInput, store: LayoutStore | None = None) -> dict[str, Any]:
+    """`{"nodes": [...], "edges": [[i, j], ...]}`, laid out (or the layout taken from `store`,
+    where a build laid out the same graph before); each linked pair once, i < j."""
     nodes = list(graph.notes)
     nodes += [
         GraphNode(f"tag:{tag}", f"#{tag}", graph.tag_urls.get(tag), "tag") for tag in graph.tags
@@ -56,7 +59,7 @@ def build_graph(graph: GraphInput) -> dict[str, Any]:
         for a, b in pairs
         if a in index and b in index and a != b
     }
-    return _laid_out(nodes, sorted(edges))
+    return _laid_out(nodes, sorted(edges), store)
 
 
 def _tag_node(tag: str, url: str | None) -> GraphNode:
@@ -68,17 +71,32 @@ _LAST_LAYOUT: dict[str, npt.NDArray[np.float64]] = {}
 not after every save that leaves the links as they were."""
 
 
-def _positions(node_count: int, edges: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
-    key = hashlib.sha256(f"{node_count}|".encode() + edges.tobytes()).hexdigest()
+def _positions(
+    node_count: int, edges: npt.NDArray[np.int64], store: LayoutStore | None
+) -> npt.NDArray[np.float64]:
+    key = hashlib.sha256(f"{node_count}|{_LAYOUT_CODE}|".encode() + edges.tobytes()).hexdigest()
     if key not in _LAST_LAYOUT:
         _LAST_LAYOUT.clear()
-        _LAST_LAYOUT[key] = force_layout(node_count, edges, seed=GRAPH_SEED)
+        found = store.get(key) if store is not None else None
+        if found is None:
+            found = force_layout(node_count, edges, seed=GRAPH_SEED)
+            if store is not None:
+                store.put(key, found)
+        _LAST_LAYOUT[key] = found
     return _LAST_LAYOUT[key]
 
 
-def _laid_out(nodes: list[GraphNode], edges: list[tuple[int, int]]) -> dict[str, Any]:
+_LAYOUT_CODE = hashlib.sha256(
+    (Path(__file__).parent / "layout.py").read_bytes() + str(GRAPH_SEED).encode()
+).hexdigest()
+"""The layout's own code: a layout kept on disk is a changed algorithm's no more."""
+
+
+def _laid_out(
+    nodes: list[GraphNode], edges: list[tuple[int, int]], store: LayoutStore | None
+) -> dict[str, Any]:
     edge_array = np.array(edges, dtype=np.int64).reshape(-1, 2)
-    positions = _positions(len(nodes), edge_array)
+    positions = _positions(len(nodes), edge_array, store)
     degree = np.bincount(edge_array.ravel(), minlength=len(nodes))
     return {
         "nodes": [
