@@ -195,11 +195,12 @@ def serve_session(config: Path, vault: Path, size: int, saves: int, flat: bool) 
 
 
 def _wait(condition: object, seconds: float) -> None:
+    """Until `condition` holds, checked every 20 ms: finer than what is measured."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if condition():  # type: ignore[operator]
             return
-        time.sleep(0.2)
+        time.sleep(0.02)
     raise SystemExit("timed out")
 
 

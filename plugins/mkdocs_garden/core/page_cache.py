@@ -45,7 +45,8 @@ class PageCache:
         self.earlier = memory
         self.memory: dict[str, NotePage] | None = {} if memory is not None else None
         self.known_keys = known_keys or {}
-        self.keys: dict[str, tuple[Note, str, str]] = {}
+        self.keys: dict[str, tuple[Note, str, str]] | None = {} if known_keys is not None else None
+        """Only kept for a next build: a key holds its note, and the note its whole text."""
 
     def key(self, note: Note) -> str:
         known = self.known_keys.get(note.path)
@@ -53,7 +54,8 @@ class PageCache:
             key = known[2]
         else:
             key = self._key(note)
-        self.keys[note.path] = (note, self.salt, key)
+        if self.keys is not None:
+            self.keys[note.path] = (note, self.salt, key)
         return key
 
     def _key(self, note: Note) -> str:

@@ -162,7 +162,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         self._printed_meta = {}
         site = GardenSite(vault, built, options, cache, earlier, incremental=self.dirty)
         self._memory = cache.memory or {}
-        self._keys = cache.keys if self.dirty else {}
+        self._keys = cache.keys or {}
         if not self.dirty:  # no next build in this process: the notes' text goes with the build
             vault.readings.clear()
         if cache.hits:
