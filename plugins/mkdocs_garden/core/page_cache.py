@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import pickle
-import time
 from collections.abc import Callable
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+from .keyed_files import KeyedFiles
 from .page.model import NotePage
 from .vault import Note
 
@@ -39,6 +38,7 @@ class PageCache:
         build before worked out, by path, with the note (the same object while its file is
         unchanged) and the salt they were made with; this build's are left in `self.keys`."""
         self.folder = folder
+        self.files = KeyedFiles(folder, ".pickle", KEEP_DAYS)
         self.salt = f"{code_signature()}|{options_signature}"
         self.hits = 0
         self.misses = 0
@@ -78,43 +78,25 @@ class PageCache:
         return page
 
     def _read(self, key: str) -> NotePage | None:
-        path = self._path(key)
+        data = self.files.read(key)
         try:
-            data = path.read_bytes()
-        except OSError:
-            self.misses += 1
-            return None
-        try:
-            page = pickle.loads(data)
+            page = pickle.loads(data) if data is not None else None
         except Exception:  # a file cut short by a killed build: render again
-            self.misses += 1
-            return None
+            page = None
         if not isinstance(page, NotePage):
             self.misses += 1
             return None
         self.hits += 1
-        if time.time() - path.stat().st_mtime > 86400:
-            os.utime(path)  # read: kept by `prune` (once a day is often enough)
         return page
 
     def put(self, key: str, page: NotePage) -> None:
         if self.memory is not None:
             self.memory[key] = page
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL))
-        temporary.replace(path)
+        self.files.write(key, pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL))
 
     def prune(self) -> None:
         """Delete the entries no build has read for `KEEP_DAYS`."""
-        oldest = time.time() - KEEP_DAYS * 86400
-        for path in self.folder.glob("*/*.pickle") if self.folder.is_dir() else ():
-            if path.stat().st_mtime < oldest:
-                path.unlink(missing_ok=True)
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+        self.files.prune()
 
 
 @cache

@@ -8,10 +8,10 @@ change to what the indexer reads is a new key."""
 from __future__ import annotations
 
 import json
-import os
-import time
 from pathlib import Path
 from typing import Any
+
+from .keyed_files import KeyedFiles
 
 KEEP_DAYS = 7
 """An entry no build has read for this long is deleted."""
@@ -19,38 +19,26 @@ KEEP_DAYS = 7
 
 class EntryCache:
     def __init__(self, folder: Path) -> None:
-        self.folder = folder
+        self.files = KeyedFiles(folder, ".json", KEEP_DAYS)
         self.hits = 0
         self.misses = 0
 
     def get(self, key: str) -> list[dict[str, Any]] | None:
-        path = self._path(key)
+        data = self.files.read(key)
         try:
-            entries = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):  # none yet, or cut short by a killed build
-            self.misses += 1
-            return None
+            entries = json.loads(data) if data is not None else None
+        except ValueError:  # cut short by a killed build
+            entries = None
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
             self.misses += 1
             return None
         self.hits += 1
-        if time.time() - path.stat().st_mtime > 86400:
-            os.utime(path)  # read: kept by `prune` (once a day is often enough)
         return entries
 
     def put(self, key: str, entries: list[dict[str, Any]]) -> None:
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(entries, ensure_ascii=False, default=str), "utf-8")
-        temporary.replace(path)
+        text = json.dumps(entries, ensure_ascii=False, default=str)
+        self.files.write(key, text.encode("utf-8"))
 
     def prune(self) -> None:
         """Delete the entries no build has read for `KEEP_DAYS`."""
-        oldest = time.time() - KEEP_DAYS * 86400
-        for path in self.folder.glob("*/*.json") if self.folder.is_dir() else ():
-            if path.stat().st_mtime < oldest:
-                path.unlink(missing_ok=True)
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+        self.files.prune()
