@@ -130,11 +130,11 @@ def build_link_table(
 ) -> LinkTable:
     """Every page's links resolved. With `earlier` (the last build's table) and the same
     `context`, a page is resolved again only when it changed or a file its answers read did
-    (its place on the site, its headings or blocks; the page of a note it embeds part of)."""
+    (its place on the site, its headings or blocks; the page of a note it embeds part of).
+    Without a `context` nothing is kept for a next build."""
     resolving = _Resolving(vault, resolver, pages, site)
-    reuse = earlier.reuse if earlier is not None else None
-    stale = _stale(reuse, pages, site, context) if reuse is not None else None
-    kept = reuse if reuse is not None and stale is not None else None
+    kept = earlier.reuse if earlier is not None else None
+    stale = _stale(kept, pages, site, context) if kept is not None else None
     resolved: dict[str, list[Resolved]] = {}
     reports: dict[str, list[Diagnostic]] = {}
     reads: dict[str, frozenset[str]] = {}
@@ -147,14 +147,13 @@ def build_link_table(
         resolved[path] = resolving.page(page)
         reports[path] = resolving.take_diagnostics()
         reads[path], windows[path] = resolving.take_reads()
+    diagnostics = [d for found in reports.values() for d in found]
+    if context is None:
+        return LinkTable(resolved, diagnostics)
     read = {target for targets in reads.values() for target in targets}
     on_site = {target: _site_key(target, pages, site) for target in read}
-    diagnostics = [d for found in reports.values() for d in found]
-    return LinkTable(
-        resolved,
-        diagnostics,
-        Reuse(context, dict(pages), on_site, resolved, reports, reads, windows),
-    )
+    reuse = Reuse(context, dict(pages), on_site, resolved, reports, reads, windows)
+    return LinkTable(resolved, diagnostics, reuse)
 
 
 def _stale(

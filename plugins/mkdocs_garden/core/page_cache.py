@@ -109,11 +109,16 @@ def code_signature() -> str:
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     for library in LIBRARIES:
-        try:
-            digest.update(f"{library}={version(library)}".encode())
-        except PackageNotFoundError:
-            digest.update(f"{library}=none".encode())
+        digest.update(f"{library}={installed_version(library) or 'none'}".encode())
     return digest.hexdigest()
+
+
+def installed_version(name: str) -> str | None:
+    """The version of an installed distribution, None when it is not installed."""
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
 
 
 def callable_signature(function: Callable[..., Any]) -> str:

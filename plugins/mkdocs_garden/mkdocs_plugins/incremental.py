@@ -21,7 +21,7 @@ import json
 import logging
 import os
 import re
-from importlib.metadata import PackageNotFoundError, version
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,7 @@ from mkdocs_garden.core.incremental import (
     quick_print,
     stale,
 )
-from mkdocs_garden.core.page_cache import code_signature
+from mkdocs_garden.core.page_cache import code_signature, installed_version
 from mkdocs_garden.core.search_cache import EntryCache
 
 from .connections import ConnectionsPlugin
@@ -494,21 +494,12 @@ def _indexer_settings(index: Any) -> str:
     settings = dict(getattr(index, "config", {}))
     dictionaries = [settings.get(key) for key in ("jieba_dict", "jieba_dict_user")]
     files = [
-        (path, os.stat(path).st_size, os.stat(path).st_mtime_ns)
+        (path, status.st_size, status.st_mtime_ns)
         for path in dictionaries
-        if isinstance(path, str) and os.path.isfile(path)
+        if isinstance(path, str) and os.path.isfile(path) and (status := os.stat(path))
     ]
-    return repr((sorted(settings.items()), _versions("mkdocs-material", "jieba"), files))
-
-
-def _versions(*names: str) -> list[str | None]:
-    found: list[str | None] = []
-    for name in names:
-        try:
-            found.append(version(name))
-        except PackageNotFoundError:
-            found.append(None)
-    return found
+    versions = [installed_version(name) for name in ("mkdocs-material", "jieba")]
+    return repr((sorted(settings.items()), versions, files))
 
 
 def _search_input(page: Page) -> list[str]:

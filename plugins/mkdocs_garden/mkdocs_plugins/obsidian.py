@@ -184,7 +184,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         site.resolve_links(
             urls,
             lambda tag: f"{tags_url}#{tags.anchor(tag)}" if tags_url is not None else None,
-            (tags_url, callable_signature(tags.anchor)),
+            (tags_url, callable_signature(tags.anchor)) if self.dirty else None,
         )
         self._told.log_all(site.take_diagnostics())
         self._prints = {path: known for path, known in self._prints.items() if path in site.notes}
