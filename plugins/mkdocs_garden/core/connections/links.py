@@ -47,10 +47,10 @@ class LinkGraph:
     """In source order: by source path, then by place in the note."""
     ghosts: dict[str, list[str]] = field(default_factory=dict)
     """Notes not written yet, by the name links give them, with the notes that link there."""
+    by_note: dict[str, _NoteLinks] = field(default_factory=dict)
+    """Each note's share, for the next build to keep where the note is the same."""
 
     def __post_init__(self) -> None:
-        self.by_note: dict[str, _NoteLinks] = {}
-        """Each note's share, for the next build to keep where the note is the same."""
         self._incoming: dict[str, list[Link]] = defaultdict(list)
         for link in self.links:
             self._incoming[link.target].append(link)
@@ -96,9 +96,7 @@ def collect_links(
             ghosts.setdefault(name, []).append(path)
     for sources in ghosts.values():
         sources[:] = list(dict.fromkeys(sources))
-    graph = LinkGraph(links, dict(sorted(ghosts.items())))
-    graph.by_note = by_note
-    return graph
+    return LinkGraph(links, dict(sorted(ghosts.items())), by_note)
 
 
 def _note_links(
