@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .page_cache import callable_signature
 
@@ -71,6 +71,15 @@ def folder_signature(folders: Iterable[str]) -> list[tuple[str, int, int]]:
                 status = os.stat(path)
                 found.append((path, status.st_size, status.st_mtime_ns))
     return sorted(found)
+
+
+class PagePrint(NamedTuple):
+    """What a page is made of, in two parts: what is in its content (the HTML the theme prints
+    as it is), and everything else (its frame: `page_frames`). Each is a list of `quick_print`
+    parts; a part may be in the frame although only the content shows it, never the reverse."""
+
+    content: list[Any]
+    frame: list[Any]
 
 
 @dataclass

@@ -43,6 +43,7 @@ from mkdocs_garden.core.connections.recent import fill_recent, has_recent_direct
 from mkdocs_garden.core.connections.section import SectionOptions, connections_section
 from mkdocs_garden.core.connections.tag_pages import TagPages, tag_pages, tag_pages_folder
 from mkdocs_garden.core.feeds import FEED_NAMES, FeedEntry, rss_feed, summary_of
+from mkdocs_garden.core.incremental import PagePrint
 from mkdocs_garden.core.link_card import LinkCard, card_tags, reading_time_fact
 from mkdocs_garden.core.progress import Counter
 from mkdocs_garden.core.redirects import RedirectSource, plan_redirects, redirect_page
@@ -106,6 +107,9 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self.dirty = False
         self._last = _LastMade()
         self._backlink_prints: dict[str, tuple[list[NoteLink], str]] = {}
+        self._sections_made: dict[str, tuple[tuple[object, ...], str]] = {}
+        """Each note's closing section as the last dirty build made it, with what it was
+        made from: the hub's backlinks quote a hundred sentences."""
         self._retitled: set[str] = set()
         """Notes whose title or address changed since the build before."""
         """An incremental build: each section is made when its page is written (most pages
@@ -444,27 +448,30 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
             image if site_url or has_scheme(cover) else "",
         )
 
-    def page_print(self, path: str) -> list[Any]:
+    def page_print(self, path: str) -> PagePrint:
         """What a note's page holds of this plugin's (for garden/incremental): its closing
-        section, dates, summary, card and tag links, and the site files every page links to."""
+        section (in its content), dates, summary, card and tag links, and the site files
+        every page links to."""
         tags = [(tag, self._tag_url(tag)) for tag in self.tags.get(path, [])]
-        return [
-            self.sections.get(path, b""),
-            self._backlinks_print(path),
-            repr(
-                (
-                    self.dates.get(path),
-                    self.minutes.get(path),
-                    self.summaries.get(path),
-                    self.covers.get(path),
-                    self.cards.urls.get(path),
-                    self.urls.get(self.covers.get(path, "")),
-                    tags,
-                    [self.feed_url, self.graph_url, self.graph_page_url],
-                    self._all_backlinks_url(path),
+        content = [self.sections.get(path, b""), self._backlinks_print(path)]
+        return PagePrint(
+            content,
+            [
+                repr(
+                    (
+                        self.dates.get(path),
+                        self.minutes.get(path),
+                        self.summaries.get(path),
+                        self.covers.get(path),
+                        self.cards.urls.get(path),
+                        self.urls.get(self.covers.get(path, "")),
+                        tags,
+                        [self.feed_url, self.graph_url, self.graph_page_url],
+                        self._all_backlinks_url(path),
+                    )
                 )
-            ),
-        ]
+            ],
+        )
 
     def _backlinks_print(self, path: str) -> str:
         """The backlinks a note's page shows, as text; kept while they are the same links
@@ -503,13 +510,21 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
             limit=self.config.backlinks_limit,
             all_backlinks=_relative_or_none(self._all_backlinks_url(path), page_url),
         )
-        return connections_section(
+        shown = self._backlinks_print(path) if self.config.backlinks else ""
+        made_of = (shown, self.titles[path], page_url, options)
+        known = self._sections_made.get(path)
+        if known is not None and known[0] == made_of:
+            return known[1]
+        section = connections_section(
             path,
             self.links.backlinks(path) if self.config.backlinks else [],
             self.titles.__getitem__,
             lambda source: relative_url(self.urls[source], page_url),
             options,
         )
+        if self.dirty:
+            self._sections_made[path] = (made_of, section)
+        return section
 
     def _all_backlinks_url(self, path: str) -> str | None:
         page = self.backlink_pages.page_of.get(path)

@@ -25,7 +25,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BytecodeCache, Environment
+from jinja2 import BytecodeCache, Environment, Template
 from jinja2.bccache import Bucket
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,12 +38,14 @@ from mkdocs.utils.templates import TemplateContext
 from mkdocs_garden.core.idle_gc import IdleCollector
 from mkdocs_garden.core.incremental import (
     BuildState,
+    PagePrint,
     fingerprint,
     folder_signature,
     quick_print,
     stale,
 )
 from mkdocs_garden.core.page_cache import code_signature, installed_version
+from mkdocs_garden.core.page_frames import FrameStore, TemplateCheck, frame_key
 from mkdocs_garden.core.search_cache import EntryCache
 
 from .connections import ConnectionsPlugin
@@ -98,6 +100,16 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         self._pruned = False
         """Whether old search entries were deleted in this process (once is enough)."""
         self._entries: EntryCache | None = None
+        self.frames = FrameStore()
+        """Each page's last frame, for pages written again because only their content
+        changed (kept from build to build under `--dirty`)."""
+        self.spliced = 0
+        """Pages this build wrote into their last frame."""
+        self._frame_prints: dict[str, str] = {}
+        self._frame_keys: dict[str, str] = {}
+        self._splicing = False
+        self._templates_check = TemplateCheck()
+        self._spliced_pages: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
@@ -117,6 +129,10 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         self.current = BuildState()
         self.built = set()
         self._seen = 0
+        self.spliced = 0
+        self._frame_prints = {}
+        self._frame_keys = {}
+        self._spliced_pages = set()
         self._search = config.plugins.get("material/search") or config.plugins.get("search")
         self._index_once(config)
         if not self.dirty:
@@ -125,6 +141,7 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         if obsidian is None or connections is None:
             return nav
         whole = self._site_print(config)
+        self._splicing = self._templates_check(config.theme.dirs)
         features = config.theme.get("features") or []
         navigation = _NavPrints(nav, obsidian, connections.config.nav_limit, features)
         skipped = 0
@@ -134,10 +151,12 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
             if page is None or print_ is None:
                 _decide(file, True)  # a page made from what Garden cannot see: written again
                 continue
-            parts = [whole, *print_, *connections.page_print(file.src_uri)]
-            page_print = quick_print([*parts, *navigation.of(page)])
+            own = connections.page_print(file.src_uri)
+            frame = quick_print([whole, *print_.frame, *own.frame, *navigation.of(page)])
+            page_print = quick_print([frame, *print_.content, *own.content])
             output = file.abs_dest_path
             self.current.fingerprints[output] = page_print
+            self._frame_prints[output] = frame
             unchanged = self.state.unchanged(output, page_print, os.path.isfile) and (
                 file.generated_by is None or output in self.state.heads  # its title is known
             )
@@ -229,7 +248,33 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         if isinstance(entries, list):
             self.current.search[output] = copy.deepcopy(entries[self._seen :])
             self._seen = len(entries)
+        if self._splicing:
+            self._into_frame(context, page)
         return context
+
+    def _into_frame(self, context: TemplateContext, page: Page) -> None:
+        """A page whose frame is the one it was last written in is written into it: the
+        context carries the page as spliced, and the template gives it back as it is
+        (`_FrameTemplate`)."""
+        output = page.file.abs_dest_path
+        frame = self._frame_prints.get(output)
+        content = page.content
+        if frame is None or content is None or not page.file.inclusion.is_included():
+            return  # (MkDocs marks a draft's content after this event)
+        key = self._frame_keys[output] = frame_key(frame, content)
+        spliced = self.frames.splice(output, key, content)
+        if spliced is not None:
+            context[_SPLICED] = spliced  # type: ignore[literal-required]
+            self._spliced_pages.add(output)
+            self.spliced += 1
+
+    @event_priority(1000)  # the first to see what the template wrote
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        path = page.file.abs_dest_path
+        key = self._frame_keys.pop(path, None)
+        if key is not None and path not in self._spliced_pages and page.content is not None:
+            self.frames.keep(path, key, output, page.content)
+        return output
 
     @event_priority(10)  # before Material's search writes its index
     def _complete(self, config: MkDocsConfig) -> None:
@@ -240,6 +285,7 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         for path in stale(self.state.outputs, outputs):
             _remove(path, config.site_dir)
         self.current.outputs = outputs
+        self.frames.keep_only(outputs)
         for output in outputs - self.built:  # pages left as written keep what they had
             if output in self.state.search:
                 self.current.search[output] = self.state.search[output]
@@ -262,8 +308,8 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
             )
         if self.dirty:
             log.info(
-                f"garden: incremental build: {len(self.built):,} "
-                f"pages written, {self.skipped:,} left as written"
+                f"garden: incremental build: {len(self.built):,} pages written "
+                f"({self.spliced:,} into their last frame), {self.skipped:,} left as written"
             )
         if self.dirty and self.serving:
             self._collector.build_ended()
@@ -279,6 +325,8 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         self._files = files
         if isinstance(env, Environment) and env.bytecode_cache is None:
             env.bytecode_cache = self._templates
+        if isinstance(env, Environment) and self.dirty:
+            env.template_class = _FrameTemplate
         if self.dirty:
             _order_material_tags(files, config)
         return env
@@ -329,6 +377,21 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
             return f"{empty[: -len(_NO_DOCS)]}{_DOCS}[{','.join(chunks)}]}}"
 
         index.generate_search_index = generate_search_index
+
+
+_SPLICED = "garden_spliced_page"
+
+
+class _FrameTemplate(Template):
+    """A theme template that, given a context with a page already spliced into its last
+    frame (`garden/incremental`), gives that page back instead of rendering it."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        if len(args) == 1 and not kwargs and isinstance(args[0], dict):
+            spliced = args[0].get(_SPLICED)
+            if isinstance(spliced, str):
+                return spliced
+        return super().render(*args, **kwargs)
 
 
 _DOCS = '"docs":'
@@ -389,14 +452,14 @@ def _page_title(page: Page, obsidian: ObsidianPlugin) -> str | None:
     return None
 
 
-def _generated_print(file: File) -> list[Any] | None:
+def _generated_print(file: File) -> PagePrint | None:
     """A page another plugin generates (a folder's or a tag's listing, the graph page) is made
     from its Markdown alone; None for a page whose Markdown Garden cannot see, or that holds a
     listing Material's tags plugin fills in from every page."""
     if file.generated_by is None or not file.is_documentation_page():
         return None
     markdown = file.content_string
-    return None if "<!-- material/tags" in markdown else ["generated", markdown]
+    return None if "<!-- material/tags" in markdown else PagePrint([], ["generated", markdown])
 
 
 def _add_to_material_tags(page: Page, config: MkDocsConfig) -> None:

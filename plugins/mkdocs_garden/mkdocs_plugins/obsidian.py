@@ -29,6 +29,7 @@ from mkdocs_garden.core.connections.recent import has_recent_directive
 from mkdocs_garden.core.diagnostics import Diagnostic, Severity
 from mkdocs_garden.core.feeds import summary_of
 from mkdocs_garden.core.home import home_note
+from mkdocs_garden.core.incremental import PagePrint
 from mkdocs_garden.core.markup import render_failure_page
 from mkdocs_garden.core.mathml import mathml_as_text
 from mkdocs_garden.core.note_meta import PublishMode
@@ -268,7 +269,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
 
     # For incremental builds (garden/incremental) ---------------------------------------
 
-    def page_print(self, path: str, config: MkDocsConfig) -> list[Any] | None:
+    def page_print(self, path: str, config: MkDocsConfig) -> PagePrint | None:
         """What a note's page is made of, as far as this plugin makes it; None for a page that
         is not a note's, or whose Markdown another plugin changes (written every time)."""
         if self.site is None or path not in self.site.notes or path == self.tags_page:
@@ -284,10 +285,10 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
             self._printed_meta[path] = known.meta
             return known.parts
         meta = self._printed_meta[path] = self._page_meta(note, config, quiet=True)
-        parts = [
-            hashlib.sha256(filled.html.encode("utf-8", "surrogatepass")).hexdigest(),
-            repr((filled.raw_html, rendered.toc, sorted(rendered.ids), meta)),
-        ]
+        parts = PagePrint(
+            content=[hashlib.sha256(filled.html.encode("utf-8", "surrogatepass")).hexdigest()],
+            frame=[repr((filled.raw_html, rendered.toc, sorted(rendered.ids), meta))],
+        )
         self._prints[path] = _PagePrint(made_of, inputs, meta, parts)
         return parts
 
@@ -499,7 +500,7 @@ class _PagePrint:
     inputs: tuple[object, ...]
     """Its title and tags."""
     meta: dict[str, Any]
-    parts: list[Any]
+    parts: PagePrint
 
 
 def _same_objects(these: tuple[object, ...], those: tuple[object, ...]) -> bool:
