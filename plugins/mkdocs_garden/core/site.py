@@ -246,6 +246,10 @@ class GardenSite:
             page.links = []
             page.sections = []
             page.blocks = {}
+            page.block_texts = {}
+            page.headings = []
+            page.toc = []
+            page.ids = set()
         self.table = LinkTable({}, [])
         self._filled = {}
 

@@ -65,15 +65,18 @@ class _LastMade:
     """What was made last from inputs equal to these (under `mkdocs serve --dirty`, most
     saves leave the folder listings and the graph as they were)."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: bool = False) -> None:
         self.made: dict[str, tuple[object, Any]] = {}
+        self.keep = keep
+        """Whether a next build in this process may use what this one made (`--dirty`)."""
 
     def get(self, name: str, inputs: object, make: Callable[[], T]) -> T:
         known = self.made.get(name)
         if known is not None and known[0] == inputs:
             return cast(T, known[1])
         made = make()
-        self.made[name] = (inputs, made)
+        if self.keep:
+            self.made[name] = (inputs, made)
         return made
 
 
@@ -119,6 +122,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
+        self._last.keep = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.cards.font_option = self.config.card_font
@@ -510,11 +514,13 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
             limit=self.config.backlinks_limit,
             all_backlinks=_relative_or_none(self._all_backlinks_url(path), page_url),
         )
-        shown = self._backlinks_print(path) if self.config.backlinks else ""
-        made_of = (shown, self.titles[path], page_url, options)
-        known = self._sections_made.get(path)
-        if known is not None and known[0] == made_of:
-            return known[1]
+        made_of: tuple[object, ...] = ()
+        if self.dirty:  # (a whole build makes each section once)
+            shown = self._backlinks_print(path) if self.config.backlinks else ""
+            made_of = (shown, self.titles[path], page_url, options)
+            known = self._sections_made.get(path)
+            if known is not None and known[0] == made_of:
+                return known[1]
         section = connections_section(
             path,
             self.links.backlinks(path) if self.config.backlinks else [],
@@ -522,7 +528,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
             lambda source: relative_url(self.urls[source], page_url),
             options,
         )
-        if self.dirty:
+        if made_of:
             self._sections_made[path] = (made_of, section)
         return section
 

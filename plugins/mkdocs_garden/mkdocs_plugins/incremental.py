@@ -17,10 +17,10 @@ entries from Garden's cache folder instead of being indexed again (`core.search_
 from __future__ import annotations
 
 import copy
-import json
 import logging
 import os
 import re
+from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,7 @@ from mkdocs_garden.core.incremental import (
 from mkdocs_garden.core.page_cache import code_signature, installed_version
 from mkdocs_garden.core.page_frames import FrameStore, TemplateCheck, frame_key
 from mkdocs_garden.core.search_cache import EntryCache
+from mkdocs_garden.core.search_index_file import entry_json, write_index_file
 
 from .connections import ConnectionsPlugin
 from .nav_window import folders_of
@@ -110,6 +111,8 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         self._splicing = False
         self._templates_check = TemplateCheck()
         self._spliced_pages: set[str] = set()
+        self._silenced: Any = None
+        """Material's search plugin, while the index this plugin wrote is left to stand."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
@@ -278,9 +281,15 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
 
     @event_priority(10)  # before Material's search writes its index
     def _complete(self, config: MkDocsConfig) -> None:
+        chunks = self._complete_dirty(config) if self.dirty else None
+        self._write_search_index(config, chunks)
+
+    def _complete_dirty(self, config: MkDocsConfig) -> list[str] | None:
+        """What a dirty build leaves for the next: stale files removed, and what the pages
+        left as written had; their search entries in order, as JSON."""
         files = self._files
-        if files is None or not self.dirty:
-            return
+        if files is None:
+            return None
         outputs = {file.abs_dest_path for file in files if self._written(file)}
         for path in stale(self.state.outputs, outputs):
             _remove(path, config.site_dir)
@@ -295,8 +304,9 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
                 self.current.search_keys[output] = self.state.search_keys[output]
             if output in self.state.search_json:
                 self.current.search_json[output] = self.state.search_json[output]
-        self._complete_search(files)
+        chunks = self._search_chunks(files)
         self.state, self.current = self.current, BuildState()
+        return chunks
 
     @event_priority(-200)  # the build's last word: every file is written
     def _report(self, config: MkDocsConfig) -> None:
@@ -313,10 +323,12 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
             )
         if self.dirty and self.serving:
             self._collector.build_ended()
+        self._unsilence()
 
     on_post_build = CombinedEvent(_complete, _report)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._unsilence()
         if self.dirty and self.serving:
             self._collector.build_ended()
 
@@ -344,39 +356,50 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
             if self._written(file)
         ]
 
-    def _complete_search(self, files: Files) -> None:
-        """Material's search index, from the entries of the pages written now and those of
-        the pages left as they were, in the order of a whole build; written from each page's
-        entries as JSON, kept from build to build (the index of a large site is tens of
-        megabytes: encoding it whole after every save would cost more than the save)."""
+    def _search_chunks(self, files: Files) -> list[str]:
+        """Material's search entries in the order of a whole build, from the pages written
+        now and those left as they were; as JSON, each page's kept from build to build (the
+        index of a large site is tens of megabytes: encoding it whole after every save would
+        cost more than the save)."""
         index = getattr(self._search, "search_index", None)
-        if index is None or not hasattr(index, "entries"):
-            return
         outputs = [file.abs_dest_path for file in self._pages(files)]
         found = self.current.search
-        index.entries = [entry for output in outputs for entry in found.get(output, [])]
+        if index is not None and hasattr(index, "entries"):
+            index.entries = [entry for output in outputs for entry in found.get(output, [])]
         chunks = []
         for output in outputs:
             chunk = self.current.search_json.get(output)
             if chunk is None:
                 entries = found.get(output, [])
-                chunk = self.current.search_json[output] = ",".join(map(_entry_json, entries))
-            if chunk:
-                chunks.append(chunk)
-        self._search.search_index_prev = None  # Material's own merge knows one page only
-        generate = index.generate_search_index
+                chunk = self.current.search_json[output] = ",".join(map(entry_json, entries))
+            chunks.append(chunk)
+        return chunks
 
-        def generate_search_index(prev: Any) -> str:
-            saved, index.entries = index.entries, []
-            try:
-                empty = generate(prev)  # Material's own settings, and no entries
-            finally:
-                index.entries = saved
-            if prev is not None or not empty.endswith(_NO_DOCS):
-                return str(generate(prev))
-            return f"{empty[: -len(_NO_DOCS)]}{_DOCS}[{','.join(chunks)}]}}"
+    def _write_search_index(self, config: MkDocsConfig, chunks: Iterable[str] | None) -> None:
+        """Material's search index, written here entry by entry (`core.search_index_file`);
+        Material's search is then told it has nothing left to write, until the build ends."""
+        search = self._search
+        index: Any = getattr(search, "search_index", None)
+        entries = getattr(index, "entries", None)
+        generate = getattr(index, "generate_search_index", None)
+        enabled = getattr(getattr(search, "config", None), "enabled", False)
+        if not enabled or not isinstance(entries, list) or generate is None:
+            return
+        index.entries = []
+        try:
+            empty = str(generate(None))  # Material's own settings, and no entries
+        finally:
+            index.entries = entries
+        path = os.path.join(config.site_dir, "search", "search_index.json")
+        if write_index_file(path, empty, map(entry_json, entries) if chunks is None else chunks):
+            search.config.enabled = False
+            search.search_index_prev = None  # (Material's own merge knows one page only)
+            self._silenced = search
 
-        index.generate_search_index = generate_search_index
+    def _unsilence(self) -> None:
+        if self._silenced is not None:
+            self._silenced.config.enabled = True
+            self._silenced = None
 
 
 _SPLICED = "garden_spliced_page"
@@ -392,15 +415,6 @@ class _FrameTemplate(Template):
             if isinstance(spliced, str):
                 return spliced
         return super().render(*args, **kwargs)
-
-
-_DOCS = '"docs":'
-_NO_DOCS = '"docs":[]}'
-
-
-def _entry_json(entry: dict[str, Any]) -> str:
-    """A search entry as Material writes it into its index."""
-    return json.dumps(entry, separators=(",", ":"), default=str)
 
 
 class _CompiledTemplates(BytecodeCache):

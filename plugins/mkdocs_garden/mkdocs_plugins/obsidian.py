@@ -84,7 +84,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         self._keys: dict[str, tuple[Note, str, str]] = {}
         self._printed_meta: dict[str, dict[str, Any]] = {}
         """Each note's page properties as `page_print` worked them out, for the same build."""
-        self._told = _Told(set())
+        self._told = _Told(set(), remember=False)
         self._prints: dict[str, _PagePrint] = {}
         """Each note's page print, kept while what it is made of stays the same."""
         self._pruned = False
@@ -144,7 +144,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
             log.info,
             earlier.vault if earlier is not None else None,
         )
-        self._told = _Told(self._told.now if self.dirty else set())
+        self._told = _Told(self._told.now, remember=self.dirty)
         self._told.log_all(vault.diagnostics)
         by_path = {file.src_uri: file for file in own}
         built = [f.src_uri for f in own if f.is_documentation_page() and _built(f, self.serving)]
@@ -618,14 +618,16 @@ class _Told:
     not met by every other note's notes again: a message for information is logged once, until
     a build no longer finds it (warnings and errors, every time: they count for `--strict`)."""
 
-    def __init__(self, before: set[str]) -> None:
-        self.before = before
+    def __init__(self, before: set[str], remember: bool) -> None:
+        self.before = before if remember else set()
         self.now: set[str] = set()
+        self.remember = remember
+        """Whether a next build in this process reads what this one told (`--dirty`)."""
 
     def log_all(self, diagnostics: list[Diagnostic]) -> None:
         for diagnostic in diagnostics:
             message = f"garden: {diagnostic}"
-            if diagnostic.severity <= Severity.INFO:
+            if diagnostic.severity <= Severity.INFO and self.remember:
                 self.now.add(message)
                 if message in self.before:
                     continue
