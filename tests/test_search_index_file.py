@@ -46,9 +46,8 @@ def test_a_built_site_has_materials_index_byte_for_byte(tmp_path: Path) -> None:
     vault = tmp_path / "vault"
     vault.mkdir()
     (vault / "index.md").write_text("---\npublish: true\n---\n# 首页\n\n[[点积]]\n", "utf-8")
-    (vault / "点积.md").write_text(
-        '---\npublish: true\ntags: [卡片]\n---\n点积是"内积"。\n\n## 定义\n\n$a \\cdot b$\n', "utf-8"
-    )
+    note = '---\npublish: true\ntags: [卡片]\n---\n点积是"内积"。\n\n## 定义\n\n$a \\cdot b$\n'
+    (vault / "点积.md").write_text(note, "utf-8")
     (tmp_path / "mkdocs.yml").write_text(
         f"site_name: 索引\ndocs_dir: vault\nplugins:\n  - garden\n  - garden/obsidian:\n"
         f"      cache_dir: {tmp_path / 'cache'}\n",
