@@ -115,3 +115,23 @@ def test_folder_and_tag_listings_go_on_over_pages(flat: Build) -> None:
     tag = next(flat.site.glob("tags/卡片/index.html"))
     assert (tag.parent / "page" / "3" / "index.html").is_file()
     assert broken_links(flat.site, "/garden/") == []
+
+
+def _page_404_size(root: Path, notes: int) -> int:
+    vault = root / "vault"
+    (vault / "卡片").mkdir(parents=True)
+    (vault / "index.md").write_text("---\npublish: true\n---\n# 首页\n", encoding="utf-8")
+    for number in range(notes):
+        text = "---\npublish: true\n---\n卡片。\n"
+        (vault / "卡片" / f"卡片{number:03}.md").write_text(text, encoding="utf-8")
+    options = {"garden/connections": {"nav_limit": NAV_LIMIT}}
+    build = build_site(vault, root / "site", plugin_options=options)
+    assert build.returncode == 0, build.log
+    return (build.site / "404.html").stat().st_size
+
+
+def test_the_404_page_does_not_grow_with_the_vault(tmp_path: Path) -> None:
+    """The theme's own pages get the navigation cut as for the pages, every folder closed:
+    Material loops over every item of a closed folder (writing blank lines for each), which
+    made the 404 page of a 20,000-note vault 300 KB."""
+    assert _page_404_size(tmp_path / "few", 12) == _page_404_size(tmp_path / "many", 150)

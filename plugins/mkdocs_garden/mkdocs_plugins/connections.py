@@ -408,6 +408,18 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
             page.content += narrow_html(section)
         return context
 
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        """A page of the theme's own (the 404 page) shows the navigation with every folder
+        closed, as cut for the pages: else it would list every note of the vault."""
+        nav = context.get("nav")
+        if isinstance(nav, Navigation):
+            features = config.theme.get("features") or []
+            shown = page_navigation(nav, None, self.config.nav_limit, features)
+            context["nav"] = shown  # type: ignore[typeddict-item]
+        return context
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """The page is written: its content goes back to what the search index read, so
         that the section, only ever wanted in the written page, is not held to the end of

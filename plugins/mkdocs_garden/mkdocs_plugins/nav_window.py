@@ -134,12 +134,14 @@ def folders_of(nav: Navigation, limit: int, features: Sequence[str]) -> Folders:
 
 
 def page_navigation(
-    nav: Navigation, page: Page, limit: int, features: Sequence[str]
+    nav: Navigation, page: Page | None, limit: int, features: Sequence[str]
 ) -> Navigation | PageNavigation:
-    """The navigation `page` shows; `nav` itself when no folder had to be cut."""
+    """The navigation `page` shows (a page of the theme's own, such as the 404 page, shows
+    every folder closed); `nav` itself when no folder had to be cut."""
     if limit <= 0:
         return nav
-    items = folders_of(nav, limit, features).windowed(nav.items, [page, *page.ancestors])
+    path = [page, *page.ancestors] if page is not None else []
+    items = folders_of(nav, limit, features).windowed(nav.items, path)
     if items is nav.items:
         return nav
     return PageNavigation(items, nav.pages, nav.homepage)
