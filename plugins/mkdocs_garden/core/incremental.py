@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -38,6 +39,12 @@ def quick_print(parts: Iterable[object]) -> str:
         digest.update(len(data).to_bytes(8, "big"))
         digest.update(data)
     return digest.hexdigest()
+
+
+def same_objects(these: Sequence[object], those: Sequence[object]) -> bool:
+    """Whether two sequences hold the very same objects, in order (what a memo kept while a
+    note is the same object compares)."""
+    return len(these) == len(those) and all(map(operator.is_, these, those))
 
 
 def stable(value: Any) -> Any:
@@ -99,6 +106,14 @@ class BuildState:
     heads: dict[str, tuple[Any, dict[str, Any]]] = field(default_factory=dict)
     """Each generated page's title and properties, by the path of its written file: the
     navigation of other pages shows them, and a page left as written is not read again."""
+
+    def carry(self, output: str, earlier: BuildState) -> None:
+        """What a page left as written had in the build before: its search entries (and
+        their key and JSON) and its head."""
+        for kept in ("search", "search_json", "search_keys", "heads"):
+            before: dict[str, Any] = getattr(earlier, kept)
+            if output in before:
+                getattr(self, kept)[output] = before[output]
 
     def unchanged(self, output: str, print_: str, exists: Callable[[str], bool]) -> bool:
         """Whether the page written to `output` is the one the build before wrote."""

@@ -104,15 +104,15 @@ class LinkTable:
 
 @dataclass
 class Reuse:
-    """One build's resolving, kept for the next (`mkdocs serve`): each page's answers and
-    problems, and what of other files it read to find them."""
+    """One build's resolving, kept for the next (`mkdocs serve --dirty`): each page's
+    problems, and what of other files it read to find its answers (the answers themselves
+    are the table's `resolved`)."""
 
     context: object
     """Everything every answer depends on (the vault's names, the site's settings)."""
     pages: dict[str, NotePage]
     on_site: dict[str, str | None]
     """The URL of each file a page's answers read (None: not on the site)."""
-    resolved: dict[str, list[Resolved]]
     reports: dict[str, list[Diagnostic]]
     reads: dict[str, frozenset[str]]
     """For each page, the files whose place on the site, headings or blocks it read."""
@@ -135,13 +135,14 @@ def build_link_table(
     resolving = _Resolving(vault, resolver, pages, site)
     kept = earlier.reuse if earlier is not None else None
     stale = _stale(kept, pages, site, context) if kept is not None else None
+    answered = earlier.resolved if earlier is not None else {}
     resolved: dict[str, list[Resolved]] = {}
     reports: dict[str, list[Diagnostic]] = {}
     reads: dict[str, frozenset[str]] = {}
     windows: dict[str, frozenset[str]] = {}
     for path, page in pages.items():
-        if kept is not None and stale is not None and path not in stale and path in kept.resolved:
-            resolved[path], reports[path] = kept.resolved[path], kept.reports[path]
+        if kept is not None and stale is not None and path not in stale and path in answered:
+            resolved[path], reports[path] = answered[path], kept.reports[path]
             reads[path], windows[path] = kept.reads[path], kept.windows[path]
             continue
         resolved[path] = resolving.page(page)
@@ -152,7 +153,7 @@ def build_link_table(
         return LinkTable(resolved, diagnostics)
     read = {target for targets in reads.values() for target in targets}
     on_site = {target: _site_key(target, pages, site) for target in read}
-    reuse = Reuse(context, dict(pages), on_site, resolved, reports, reads, windows)
+    reuse = Reuse(context, dict(pages), on_site, reports, reads, windows)
     return LinkTable(resolved, diagnostics, reuse)
 
 

@@ -58,8 +58,8 @@ class GardenSite:
         """Decide what is published: the published notes among `built` (the pages the site
         generator would make); parse and render each of them, once (or take its page from
         `cache`, where an earlier build left it). With the build before (`earlier`, under
-        `mkdocs serve`), later stages redo only what a change reaches; `incremental`: a build
-        whose work a next build reuses (filled pages are kept)."""
+        `mkdocs serve --dirty`), later stages redo only what a change reaches;
+        `incremental`: a build whose work a next build reuses (filled pages are kept)."""
         self.vault = vault
         self.incremental = incremental
         self._earlier = earlier
@@ -227,7 +227,8 @@ class GardenSite:
     def hand_over_body(self, path: str) -> str:
         """A note's text, for the site generator, which keeps it from now on: the site keeps
         no copy of its own (everything it needs of the text it read when the note was
-        parsed)."""
+        parsed). Under `--dirty` the vault's readings and the page cache's keys still hold
+        the note as read, for the next build."""
         note = self.notes[path]
         if note.body:
             self.notes[path] = self.vault.notes[path] = dataclasses.replace(note, body="")

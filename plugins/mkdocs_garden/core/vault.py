@@ -72,7 +72,7 @@ class Vault:
     """Every file that is not a note (attachments, pages, assets)."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     readings: dict[str, Reading] = field(default_factory=dict, compare=False)
-    """How each note was read, for the next build to reuse (`mkdocs serve`)."""
+    """How each note was read, for the next build to reuse (`mkdocs serve --dirty`)."""
     origin: tuple[Path, PublishMode] | None = field(default=None, compare=False)
     """The folder the vault was read from, and the publishing mode it was read with."""
 

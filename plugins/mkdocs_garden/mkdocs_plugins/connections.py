@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import operator
 import time
 import zlib
 from collections.abc import Callable
@@ -43,7 +42,7 @@ from mkdocs_garden.core.connections.recent import fill_recent, has_recent_direct
 from mkdocs_garden.core.connections.section import SectionOptions, connections_section
 from mkdocs_garden.core.connections.tag_pages import TagPages, tag_pages, tag_pages_folder
 from mkdocs_garden.core.feeds import FEED_NAMES, FeedEntry, rss_feed, summary_of
-from mkdocs_garden.core.incremental import PagePrint
+from mkdocs_garden.core.incremental import PagePrint, same_objects
 from mkdocs_garden.core.link_card import LinkCard, card_tags, reading_time_fact
 from mkdocs_garden.core.progress import Counter
 from mkdocs_garden.core.redirects import RedirectSource, plan_redirects, redirect_page
@@ -108,6 +107,8 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self.cards = CardImages("")
         """The card images drawn for the notes without a cover."""
         self.dirty = False
+        """An incremental build: each section is made when its page is written (most pages
+        are not), from the links kept for the build."""
         self._last = _LastMade()
         self._backlink_prints: dict[str, tuple[list[NoteLink], str]] = {}
         self._sections_made: dict[str, tuple[tuple[object, ...], str]] = {}
@@ -115,8 +116,6 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         made from: the hub's backlinks quote a hundred sentences."""
         self._retitled: set[str] = set()
         """Notes whose title or address changed since the build before."""
-        """An incremental build: each section is made when its page is written (most pages
-        are not), from the links kept for the build."""
         self.written: Counter | None = None
         """Pages written so far, for progress on a long build."""
 
@@ -497,8 +496,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         known = self._backlink_prints.get(path)
         if (
             known is not None
-            and len(known[0]) == len(links)
-            and all(map(operator.is_, known[0], links))
+            and same_objects(known[0], links)
             and not any(link.source in self._retitled for link in links)
         ):
             return known[1]

@@ -8,10 +8,13 @@ pages written last. Here a page is skipped only when its fingerprint (`core.incr
 filled HTML, title, properties, dates, backlinks and local graph, card, its share of the
 navigation, the configuration and the code) is the one the page was written with; files the
 last build wrote and this one does not are deleted; and the search index is put together from
-the entries of the pages written now and those kept from before.
+the entries of the pages written now and those kept from before. A page written again only
+because its content changed is written into its last frame, without its template
+(`core.page_frames`).
 
 In every build, dirty or not, a page whose text for search is unchanged gets its search
-entries from Garden's cache folder instead of being indexed again (`core.search_cache`).
+entries from Garden's cache folder instead of being indexed again (`core.search_cache`), and
+the search index is written here, entry by entry (`core.search_index_file`).
 """
 
 from __future__ import annotations
@@ -76,7 +79,8 @@ CONFIG_KEYS = (
 
 
 class IncrementalConfig(Config):
-    """No options: the plugin acts in dirty builds (and keeps search entries in every build)."""
+    """No options: the plugin acts in dirty builds (and, in every build, keeps search entries
+    and writes the search index)."""
 
 
 class IncrementalPlugin(BasePlugin[IncrementalConfig]):
@@ -108,9 +112,9 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         """Pages this build wrote into their last frame."""
         self._frame_prints: dict[str, str] = {}
         self._frame_keys: dict[str, str] = {}
+        """The frame key of each page this build renders, until its frame is kept."""
         self._splicing = False
         self._templates_check = TemplateCheck()
-        self._spliced_pages: set[str] = set()
         self._silenced: Any = None
         """Material's search plugin, while the index this plugin wrote is left to stand."""
 
@@ -135,7 +139,6 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         self.spliced = 0
         self._frame_prints = {}
         self._frame_keys = {}
-        self._spliced_pages = set()
         self._search = config.plugins.get("material/search") or config.plugins.get("search")
         self._index_once(config)
         if not self.dirty:
@@ -193,7 +196,7 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
             key = quick_print([settings, *_search_input(page)])
             self.current.search_keys[output] = key
             if self.state.search_keys.get(output) == key and output in self.state.search:
-                entries.extend(copy.deepcopy(self.state.search[output]))
+                entries.extend(self.state.search[output])  # (copied once the page is read)
                 return
             known = cache.get(key) if cache is not None else None
             if known is not None:
@@ -264,18 +267,19 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         content = page.content
         if frame is None or content is None or not page.file.inclusion.is_included():
             return  # (MkDocs marks a draft's content after this event)
-        key = self._frame_keys[output] = frame_key(frame, content)
+        key = frame_key(frame, content)
         spliced = self.frames.splice(output, key, content)
-        if spliced is not None:
+        if spliced is None:
+            self._frame_keys[output] = key  # rendered: its frame is kept once written
+        else:
             context[_SPLICED] = spliced  # type: ignore[literal-required]
-            self._spliced_pages.add(output)
             self.spliced += 1
 
     @event_priority(1000)  # the first to see what the template wrote
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         path = page.file.abs_dest_path
         key = self._frame_keys.pop(path, None)
-        if key is not None and path not in self._spliced_pages and page.content is not None:
+        if key is not None and page.content is not None:
             self.frames.keep(path, key, output, page.content)
         return output
 
@@ -296,14 +300,7 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         self.current.outputs = outputs
         self.frames.keep_only(outputs)
         for output in outputs - self.built:  # pages left as written keep what they had
-            if output in self.state.search:
-                self.current.search[output] = self.state.search[output]
-            if output in self.state.heads:
-                self.current.heads[output] = self.state.heads[output]
-            if output in self.state.search_keys:
-                self.current.search_keys[output] = self.state.search_keys[output]
-            if output in self.state.search_json:
-                self.current.search_json[output] = self.state.search_json[output]
+            self.current.carry(output, self.state)
         chunks = self._search_chunks(files)
         self.state, self.current = self.current, BuildState()
         return chunks

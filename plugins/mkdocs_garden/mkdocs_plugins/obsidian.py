@@ -29,7 +29,7 @@ from mkdocs_garden.core.connections.recent import has_recent_directive
 from mkdocs_garden.core.diagnostics import Diagnostic, Severity
 from mkdocs_garden.core.feeds import summary_of
 from mkdocs_garden.core.home import home_note
-from mkdocs_garden.core.incremental import PagePrint
+from mkdocs_garden.core.incremental import PagePrint, same_objects
 from mkdocs_garden.core.markup import render_failure_page
 from mkdocs_garden.core.mathml import mathml_as_text
 from mkdocs_garden.core.note_meta import PublishMode
@@ -281,7 +281,7 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         made_of = (note.meta, note.info, rendered, filled)
         inputs = (self.site.titles[path], self.site.tags[path])
         known = self._prints.get(path)
-        if known is not None and _same_objects(known.made_of, made_of) and known.inputs == inputs:
+        if known is not None and same_objects(known.made_of, made_of) and known.inputs == inputs:
             self._printed_meta[path] = known.meta
             return known.parts
         meta = self._printed_meta[path] = self._page_meta(note, config, quiet=True)
@@ -501,10 +501,6 @@ class _PagePrint:
     """Its title and tags."""
     meta: dict[str, Any]
     parts: PagePrint
-
-
-def _same_objects(these: tuple[object, ...], those: tuple[object, ...]) -> bool:
-    return all(a is b for a, b in zip(these, those, strict=True))
 
 
 @dataclass(frozen=True)
