@@ -68,8 +68,16 @@ def test_the_built_site_links_a_busy_note_to_the_list_of_all(tmp_path: Path) -> 
     section = hub[hub.index('<section class="garden-connections">') :]
     assert len(re.findall(r"<li><a ", section.split("</ul>")[0])) == 2
     assert "还有 3 篇笔记链接到这里" in section
-    listing = build.site / "反向链接" / "中心" / "index.html"
-    assert listing.is_file()
-    assert "笔记0" in listing.read_text(encoding="utf-8")
-    assert (build.site / "反向链接" / "中心" / "page" / "3" / "index.html").is_file()
+    folder = build.site / "反向链接" / "中心"
+    assert _listed(folder / "index.html") == ["笔记0", "笔记1"]
+    assert _listed(folder / "page" / "2" / "index.html") == ["笔记2", "笔记3"]
+    assert _listed(folder / "page" / "3" / "index.html") == ["笔记4"]
     assert broken_links(build.site, "/garden/") == []
+
+
+def _listed(page: Path) -> list[str]:
+    """The notes a page of the full backlinks list names in its article (the navigation
+    names every note)."""
+    html = page.read_text(encoding="utf-8")
+    article = html[html.index("<article") : html.index("</article>")]
+    return re.findall(r"<li><a [^>]*>(笔记\d)</a></li>", article)

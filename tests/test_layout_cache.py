@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -36,7 +37,10 @@ def test_a_stored_layout_is_the_layout_computed(tmp_path: Path) -> None:
 def test_a_damaged_layout_is_computed_again_and_old_ones_go(tmp_path: Path) -> None:
     store = LayoutStore(tmp_path)
     (tmp_path / "bad.npy").write_bytes(b"not numpy")
+    os.utime(tmp_path / "bad.npy", (1, 1))  # the oldest file
     assert store.get("bad") is None
     for key in range(KEEP + 3):
         store.put(f"k{key}", np.zeros((2, 2)))
-    assert len(list(tmp_path.glob("*.npy"))) == KEEP
+        os.utime(tmp_path / f"k{key}.npy", (1000 + key, 1000 + key))  # newer, one by one
+    kept = {path.name for path in tmp_path.glob("*.npy")}
+    assert kept == {f"k{key}.npy" for key in range(3, KEEP + 3)}  # the newest; bad.npy gone

@@ -4,6 +4,7 @@ change to what rendering reads (the note, its properties, an option) is never a 
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 import pytest
@@ -108,7 +109,12 @@ def test_a_warm_build_writes_the_same_site(tmp_path: Path) -> None:
     assert "notes from the cache" not in cold.log
     assert "3 notes from the cache, 0 rendered" in warm.log
     assert "search entries" not in cold.log  # indexed: the search cache was empty
-    assert list((tmp_path / "cache" / "search").glob("*/*.json"))
+    stored = sorted((tmp_path / "cache" / "search").glob("*/*.json"))
+    assert len(stored) == 4  # one entry list per page
+    entries = [entry for path in stored for entry in json.loads(path.read_text("utf-8"))]
+    assert {"location", "title", "text"} <= set(entries[0]) and any(
+        "甲" in entry["title"] for entry in entries
+    )
     assert "search entries of 4 pages from the cache, 0 pages indexed" in warm.log
     files = sorted(
         p.relative_to(tmp_path / "cold") for p in (tmp_path / "cold").rglob("*") if p.is_file()

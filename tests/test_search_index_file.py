@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterable
 from pathlib import Path
 
+import pytest
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from mkdocs_garden.core.search_index_file import entry_json, write_index_file
+from mkdocs_garden.mkdocs_plugins import incremental
 
 ENTRIES = [
     {"location": "点积/", "title": "点积", "text": "<p>两个向量的\u200b点积</p>"},
@@ -41,8 +44,17 @@ def test_an_index_of_another_form_is_left_to_material(tmp_path: Path) -> None:
     assert not path.exists()
 
 
-def test_a_built_site_has_materials_index_byte_for_byte(tmp_path: Path) -> None:
+def test_a_built_site_has_materials_index_byte_for_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    calls: list[tuple[str, bool]] = []
+
+    def recorded(path: str, empty_index: str, chunks: Iterable[str]) -> bool:
+        calls.append((path, write_index_file(path, empty_index, chunks)))
+        return calls[-1][1]
+
+    monkeypatch.setattr(incremental, "write_index_file", recorded)
     vault = tmp_path / "vault"
     vault.mkdir()
     (vault / "index.md").write_text("---\npublish: true\n---\n# 首页\n\n[[点积]]\n", "utf-8")
@@ -57,6 +69,8 @@ def test_a_built_site_has_materials_index_byte_for_byte(tmp_path: Path) -> None:
     config.plugins.on_startup(command="build", dirty=False)
     build(config)
 
+    index_file = str(tmp_path / "site" / "search" / "search_index.json")
+    assert calls == [(index_file, True)]  # written by Garden, not by Material
     search = config.plugins["material/search"]
     assert search.config.enabled  # told to write nothing only while Garden's index stands
     written = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
