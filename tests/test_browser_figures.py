@@ -101,6 +101,7 @@ def open_context(browser: Any, scheme: str, screen: str) -> Any:
 def shown_figure(page: Any, figure: str) -> Any:
     """The image of `figure` the reader sees (its picture for the other scheme is hidden)."""
     image = page.locator(f"article picture img[src*='figures/{figure}.']").filter(visible=True)
+    image.first.wait_for(state="visible")  # (just after the palette toggle, none may be yet)
     assert image.count() == 1, f"{figure}: {image.count()} visible images"
     image.scroll_into_view_if_needed()
     wait_until_drawn(page, image)
