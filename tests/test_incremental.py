@@ -1,9 +1,10 @@
 """Property: after any sequence of edits, an incremental build (`--dirty`, with the state the
-builds before it left, as `mkdocs serve --dirty` keeps it) writes the same site, byte for byte,
-as a clean build of the vault as it now is. Hypothesis draws the edits: a note's text, a link
-added or removed, a heading renamed, an alias, a title, publishing and unpublishing, notes
-created, deleted and renamed. GARDEN_INCREMENTAL_EXAMPLES sets how many sequences (CI runs a
-few)."""
+builds before it left, as `mkdocs serve --dirty` keeps it), and a whole build with the cache the
+builds before it left (pages written into their frames), write the same site, byte for byte,
+as a clean build of the vault as it now is, with no cache. Hypothesis draws the edits: a note's
+text, a link added or removed, a heading renamed, an alias, a title, an icon, publishing and
+unpublishing, notes created, deleted and renamed. GARDEN_INCREMENTAL_EXAMPLES sets how many
+sequences (CI runs a few)."""
 
 from __future__ import annotations
 
@@ -48,11 +49,14 @@ class Note:
     alias: str = ""
     links: tuple[str, ...] = ()
     text: str = "正文"
+    icon: str = ""
 
     def markdown(self) -> str:
         front = ["publish: true" if self.published else "publish: false", "tags: [卡片]"]
         if self.title:
             front.append(f"title: {self.title}")
+        if self.icon:  # shown in the navigation of the pages around the note
+            front.append(f"icon: {self.icon}")
         if self.alias:
             front.append(f"aliases: [{self.alias}]")
         links = " ".join(self.links)
@@ -119,6 +123,11 @@ def _edits() -> st.SearchStrategy[Edit]:
             name,
             st.sampled_from(["", "新标题"]),
         ),
+        st.builds(
+            lambda k, i: on(k, lambda n: setattr(n, "icon", i)),
+            name,
+            st.sampled_from(["", "material/star"]),
+        ),
         st.builds(lambda k: on(k, lambda n: setattr(n, "published", not n.published)), name),
         st.builds(create, name, folder),
         st.builds(delete, name),
@@ -141,8 +150,8 @@ def _write(root: Path, vault: Vault) -> None:
         path.write_text(note.markdown(), encoding="utf-8")
 
 
-def _build(root: Path, site: str, dirty: bool) -> None:
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / site))
+def _build(root: Path, site: str, dirty: bool, config_file: str = "mkdocs.yml") -> None:
+    config = load_config(str(root / config_file), site_dir=str(root / site))
     config.plugins.on_startup(command="serve" if dirty else "build", dirty=dirty)
     build(config, dirty=dirty)
 
@@ -163,6 +172,7 @@ def test_an_incremental_build_equals_a_clean_build(edits: list[Edit]) -> None:
     root = Path(tempfile.mkdtemp(prefix="garden-incremental-"))
     try:
         (root / "mkdocs.yml").write_text(CONFIG.format(cache=root / "cache"), encoding="utf-8")
+        (root / "cold.yml").write_text(CONFIG.format(cache=root / "cold"), encoding="utf-8")
         vault: Vault = {
             "点积": Note("", links=("[[注意力]]",)),
             "注意力": Note("夹", links=("[[点积#小节]]", "![[向量 空间#小节]]")),
@@ -175,12 +185,15 @@ def test_an_incremental_build_equals_a_clean_build(edits: list[Edit]) -> None:
             edit(vault)
             _write(root, vault)
             _build(root, "incremental", dirty=True)
-            shutil.rmtree(root / "clean", ignore_errors=True)
-            _build(root, "clean", dirty=False)
-            incremental, clean = _files(root / "incremental"), _files(root / "clean")
-            differ = sorted(
-                k for k in incremental.keys() | clean.keys() if incremental.get(k) != clean.get(k)
-            )
-            assert differ == [], f"step {step}: {differ}"
+            _build(root, "warm", dirty=False)  # pages in the frames the builds before kept
+            for cold in ("cold", "clean"):
+                shutil.rmtree(root / cold, ignore_errors=True)
+            _build(root, "clean", dirty=False, config_file="cold.yml")
+            clean = _files(root / "clean")
+            for kind in ("incremental", "warm"):
+                built = _files(root / kind)
+                keys = built.keys() | clean.keys()
+                differ = sorted(k for k in keys if built.get(k) != clean.get(k))
+                assert differ == [], f"step {step}, {kind} build: {differ}"
     finally:
         shutil.rmtree(root, ignore_errors=True)

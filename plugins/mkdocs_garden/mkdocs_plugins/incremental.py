@@ -20,21 +20,25 @@ the search index is written here, entry by entry (`core.search_index_file`).
 from __future__ import annotations
 
 import copy
+import hashlib
 import logging
 import os
 import re
+import sys
 from collections.abc import Iterable
-from importlib.metadata import version
+from functools import cache
+from importlib.metadata import packages_distributions, version
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-from jinja2 import BytecodeCache, Environment, Template
+from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
@@ -48,13 +52,13 @@ from mkdocs_garden.core.incremental import (
     stale,
 )
 from mkdocs_garden.core.page_cache import code_signature, installed_version
-from mkdocs_garden.core.page_frames import FrameStore, TemplateCheck, frame_key
 from mkdocs_garden.core.search_cache import EntryCache
 from mkdocs_garden.core.search_index_file import entry_json, write_index_file
 
 from .connections import ConnectionsPlugin
-from .nav_window import folders_of
+from .nav_prints import NavPrints
 from .obsidian import ObsidianPlugin
+from .page_framing import FrameTemplate, PageFraming
 
 log = logging.getLogger("mkdocs.plugins.garden.incremental")
 
@@ -105,16 +109,8 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         self._pruned = False
         """Whether old search entries were deleted in this process (once is enough)."""
         self._entries: EntryCache | None = None
-        self.frames = FrameStore()
-        """Each page's last frame, for pages written again because only their content
-        changed (kept from build to build under `--dirty`)."""
-        self.spliced = 0
-        """Pages this build wrote into their last frame."""
-        self._frame_prints: dict[str, str] = {}
-        self._frame_keys: dict[str, str] = {}
-        """The frame key of each page this build renders, until its frame is kept."""
-        self._splicing = False
-        self._templates_check = TemplateCheck()
+        self.framing = PageFraming()
+        """Pages written into the frames the theme wrote before, in any build."""
         self._silenced: Any = None
         """Material's search plugin, while the index this plugin wrote is left to stand."""
 
@@ -136,20 +132,35 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         self.current = BuildState()
         self.built = set()
         self._seen = 0
-        self.spliced = 0
-        self._frame_prints = {}
-        self._frame_keys = {}
         self._search = config.plugins.get("material/search") or config.plugins.get("search")
         self._index_once(config)
-        if not self.dirty:
-            return nav
         obsidian, connections = _garden_plugins(config)
         if obsidian is None or connections is None:
+            self.framing.splicing = False
             return nav
         whole = self._site_print(config)
-        self._splicing = self._templates_check(config.theme.dirs)
-        features = config.theme.get("features") or []
-        navigation = _NavPrints(nav, obsidian, connections.config.nav_limit, features)
+        navigation = NavPrints(nav, obsidian, connections.config.nav_limit, config)
+        frames = obsidian.cache_dir(config) / "frames"
+        self.framing.start(config, frames, whole, navigation, self.dirty)
+        if self.dirty:
+            self._leave_unchanged(config, files, obsidian, connections, whole, navigation)
+        return nav
+
+    @property
+    def spliced(self) -> int:
+        """Pages this build wrote into a frame the theme wrote before."""
+        return self.framing.spliced
+
+    def _leave_unchanged(
+        self,
+        config: MkDocsConfig,
+        files: Files,
+        obsidian: ObsidianPlugin,
+        connections: ConnectionsPlugin,
+        whole: str,
+        navigation: NavPrints,
+    ) -> None:
+        """Each page written by the build before whose print is unchanged is left as it is."""
         skipped = 0
         for file in self._pages(files):
             page = file.page
@@ -162,7 +173,6 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
             page_print = quick_print([frame, *print_.content, *own.content])
             output = file.abs_dest_path
             self.current.fingerprints[output] = page_print
-            self._frame_prints[output] = frame
             unchanged = self.state.unchanged(output, page_print, os.path.isfile) and (
                 file.generated_by is None or output in self.state.heads  # its title is known
             )
@@ -175,7 +185,6 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
                     page.title, page.meta = self.state.heads[file.abs_dest_path]
                 _add_to_material_tags(page, config)
         self.skipped = skipped
-        return nav
 
     def _index_once(self, config: MkDocsConfig) -> None:
         """Material's search reads each page it is given (splitting Chinese into words, the
@@ -237,12 +246,14 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
             repr(sorted(figures.items())),
             folder_signature(own_dirs),
             [version("mkdocs"), version("mkdocs-material"), code_signature()],
+            sorted(_plugin_code(plugin) for plugin in config.plugins.values()),
         )
 
     @event_priority(-110)  # after Material's search has read the page
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
+        self.framing.into_frame(context, page)
         if not self.dirty:
             return context
         output = page.file.abs_dest_path
@@ -254,33 +265,11 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         if isinstance(entries, list):
             self.current.search[output] = copy.deepcopy(entries[self._seen :])
             self._seen = len(entries)
-        if self._splicing:
-            self._into_frame(context, page)
         return context
-
-    def _into_frame(self, context: TemplateContext, page: Page) -> None:
-        """A page whose frame is the one it was last written in is written into it: the
-        context carries the page as spliced, and the template gives it back as it is
-        (`_FrameTemplate`)."""
-        output = page.file.abs_dest_path
-        frame = self._frame_prints.get(output)
-        content = page.content
-        if frame is None or content is None or not page.file.inclusion.is_included():
-            return  # (MkDocs marks a draft's content after this event)
-        key = frame_key(frame, content)
-        spliced = self.frames.splice(output, key, content)
-        if spliced is None:
-            self._frame_keys[output] = key  # rendered: its frame is kept once written
-        else:
-            context[_SPLICED] = spliced  # type: ignore[literal-required]
-            self.spliced += 1
 
     @event_priority(1000)  # the first to see what the template wrote
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        path = page.file.abs_dest_path
-        key = self._frame_keys.pop(path, None)
-        if key is not None and page.content is not None:
-            self.frames.keep(path, key, output, page.content)
+        self.framing.keep(page, output)
         return output
 
     @event_priority(10)  # before Material's search writes its index
@@ -298,7 +287,7 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         for path in stale(self.state.outputs, outputs):
             _remove(path, config.site_dir)
         self.current.outputs = outputs
-        self.frames.keep_only(outputs)
+        self.framing.keep_only(outputs)
         for output in outputs - self.built:  # pages left as written keep what they had
             self.current.carry(output, self.state)
         chunks = self._search_chunks(files)
@@ -318,6 +307,8 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
                 f"garden: incremental build: {len(self.built):,} pages written "
                 f"({self.spliced:,} into their last frame), {self.skipped:,} left as written"
             )
+        elif self.spliced:
+            log.info(f"garden: {self.spliced:,} pages written into the frames of the last build")
         if self.dirty and self.serving:
             self._collector.build_ended()
         self._unsilence()
@@ -334,8 +325,8 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         self._files = files
         if isinstance(env, Environment) and env.bytecode_cache is None:
             env.bytecode_cache = self._templates
-        if isinstance(env, Environment) and self.dirty:
-            env.template_class = _FrameTemplate
+        if isinstance(env, Environment) and self.framing.splicing:
+            env.template_class = FrameTemplate
         if self.dirty:
             _order_material_tags(files, config)
         return env
@@ -399,21 +390,6 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
             self._silenced = None
 
 
-_SPLICED = "garden_spliced_page"
-
-
-class _FrameTemplate(Template):
-    """A theme template that, given a context with a page already spliced into its last
-    frame (`garden/incremental`), gives that page back instead of rendering it."""
-
-    def render(self, *args: Any, **kwargs: Any) -> str:
-        if len(args) == 1 and not kwargs and isinstance(args[0], dict):
-            spliced = args[0].get(_SPLICED)
-            if isinstance(spliced, str):
-                return spliced
-        return super().render(*args, **kwargs)
-
-
 class _CompiledTemplates(BytecodeCache):
     """The theme's templates, compiled once a process: MkDocs makes a new template environment
     for every build, which `mkdocs serve` would otherwise compile again after every save.
@@ -450,17 +426,6 @@ def _garden_plugins(config: MkDocsConfig) -> tuple[ObsidianPlugin | None, Connec
         obsidian if isinstance(obsidian, ObsidianPlugin) else None,
         connections if isinstance(connections, ConnectionsPlugin) else None,
     )
-
-
-def _page_title(page: Page, obsidian: ObsidianPlugin) -> str | None:
-    """A page's title before it is read: a note's, or the heading a generated page starts
-    with (as it will be read)."""
-    if page.file.generated_by is None:
-        return obsidian.title_of(page.file.src_uri)
-    for line in page.file.content_string.splitlines():
-        if line.startswith("# "):
-            return line
-    return None
 
 
 def _generated_print(file: File) -> PagePrint | None:
@@ -501,65 +466,33 @@ def _decide(file: File, modified: bool) -> None:
     setattr(file, "is_modified", lambda: modified)  # noqa: B010 (an instance's own answer)
 
 
-class _NavPrints:
-    """The navigation each page shows, as `nav_window` cuts it: the top level (closed folders
-    as every page outside them shows them) and, down the page's path, the window of each folder
-    around the page; and the pages before and after it. What the theme reads of an entry is
-    worked out once a build, as text."""
+_OWN_CODE = frozenset({"mkdocs", "material", "mkdocs_garden"})
+"""Packages whose code is in the site's print already."""
 
-    def __init__(
-        self, nav: Navigation, obsidian: ObsidianPlugin, limit: int, features: list[str]
-    ) -> None:
-        self.obsidian = obsidian
-        self.folders = folders_of(nav, limit, features) if limit > 0 else None
-        self.items: dict[int, str] = {}
-        self.listed: dict[int, list[bytes]] = {}
-        """What the theme reads of each item of a folder, by the folder's `id` (as bytes: the
-        windows of a folder's pages are cut from them and hashed as they are)."""
-        self.top = "\x1e".join(self.item(entry) for entry in nav.items).encode()
 
-    def of(self, page: Page) -> list[bytes]:
-        ancestors = list(page.ancestors)
-        path = [page, *ancestors]
-        parts = [self.top]
-        for section in reversed(ancestors):
-            assert isinstance(section, Section)
-            parts.append(self._open(section, path))
-        for neighbour in (page.previous_page, page.next_page):
-            parts.append(self.item(neighbour).encode() if neighbour is not None else b"")
-        return parts
+def _plugin_code(plugin: object) -> str:
+    """The code of a plugin of another package (or a hook, which MkDocs loads as a module):
+    its distribution's version, else its file as it is."""
+    module = plugin if isinstance(plugin, ModuleType) else sys.modules.get(type(plugin).__module__)
+    if module is None:
+        return type(plugin).__qualname__
+    top = module.__name__.partition(".")[0]
+    if top in _OWN_CODE:
+        return ""
+    known = _distribution_version(top)
+    if known is not None:
+        return f"{top}={known}"
+    source = getattr(module, "__file__", None)
+    if not isinstance(source, str) or not os.path.isfile(source):
+        return module.__name__
+    with open(source, "rb") as handle:
+        return f"{source}:{hashlib.sha256(handle.read()).hexdigest()}"
 
-    def _open(self, section: Section, path: list[Any]) -> bytes:
-        """A folder on the page's path as the page shows it: its window around the page (the
-        folder on the path below it is printed as a part of its own)."""
-        if self.folders is None:
-            shown = [self.item(child) for child in section.children]
-            return "\x1e".join([str(section.title), *shown]).encode()
-        folder, window = self.folders.window(section, path)
-        listed = self.listed.get(id(section))
-        if listed is None:
-            listed = [self.item(child).encode() for child in folder.listed]
-            self.listed[id(section)] = listed
-        index = self.item(folder.index) if folder.index is not None else ""
-        more = folder.more_url if window.before or window.after else None
-        head = f"{section.title}\x1e{index}\x1e{window.before > 0}{window.after > 0}{more}"
-        return b"\x1e".join([head.encode(), *listed[window.start : window.stop]])
 
-    def item(self, entry: Any) -> str:
-        """What the theme reads of an entry it shows; of a folder, the items it shows closed
-        (the theme loops over them to find its index page, and links to the first)."""
-        known = self.items.get(id(entry))
-        if known is not None:
-            return known
-        kind = type(entry).__name__
-        title = _page_title(entry, self.obsidian) if isinstance(entry, Page) else None
-        found = f"{kind}\x1f{title or entry.title}\x1f{getattr(entry, 'url', None)}"
-        if isinstance(entry, Section):
-            closed = self.folders.closed_view(entry) if self.folders else entry
-            found += "\x1d" + "\x1d".join(self.item(child) for child in closed.children)
-        if isinstance(entry, (Page, Section)):  # the navigation's own, alive all build
-            self.items[id(entry)] = found
-        return found
+@cache
+def _distribution_version(module: str) -> str | None:
+    names = packages_distributions().get(module) or []
+    return next((found for name in names if (found := installed_version(name))), None)
 
 
 def _indexer_settings(index: Any) -> str:

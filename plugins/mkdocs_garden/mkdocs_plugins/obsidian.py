@@ -54,6 +54,9 @@ from .obsidian_config import ObsidianConfig
 
 log = logging.getLogger("mkdocs.plugins.garden.obsidian")
 
+NAVIGATION_PROPERTIES = ("icon", "status", "subtitle")
+"""The page properties Material shows in the navigation of every page that lists the page."""
+
 _ARTICLE = 'class="md-content__inner md-typeset'
 
 
@@ -301,6 +304,16 @@ class ObsidianPlugin(BasePlugin[ObsidianConfig]):
         if self.site is None or path not in self.site.titles:
             return None
         return _safe_title(self.site.titles[path])
+
+    def shown_in_navigation(self, path: str, config: MkDocsConfig) -> str:
+        """What the theme's navigation shows of a note's properties besides its title (an
+        icon, a status, a subtitle), as text; "" for a page that is not a note's, or a note
+        that sets none of them."""
+        note = self.site.notes.get(path) if self.site is not None else None
+        if note is None or not any(key in note.meta for key in NAVIGATION_PROPERTIES):
+            return ""
+        meta = self._printed_meta.get(path) or self._page_meta(note, config, quiet=True)
+        return repr([meta.get(key) for key in NAVIGATION_PROPERTIES])
 
     def prepare_unwritten(self, page: Page, config: MkDocsConfig) -> None:
         """A page an incremental build leaves as written is not read again, yet the pages
