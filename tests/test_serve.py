@@ -256,3 +256,32 @@ def test_mkdocs_serve_dirty_rewrites_what_a_save_reaches(tmp_path: Path) -> None
         assert "丙链接" not in _search(server)
         assert "丙" not in _nav_titles(server.get("夹/乙/")[1])
         assert "A 'dirty' build is being performed" not in server.text()
+
+
+class _Watcher:
+    def watch(self, path: str) -> None:
+        pass
+
+
+def test_the_word_splitter_is_loaded_before_the_first_save(tmp_path: Path) -> None:
+    """Material's search splits Chinese with jieba, whose dictionary takes 0.6 s to load; a
+    first build whose search entries all came from the cache never loads it, so `on_serve`
+    does, and the first save does not wait for it."""
+    import jieba
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    (vault / "index.md").write_text("---\npublish: true\n---\n# 首页\n\n注意力。\n", "utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: 分词\ndocs_dir: vault\nplugins:\n  - garden\n  - garden/obsidian:\n"
+        f"      cache_dir: {tmp_path / 'cache'}\n",
+        encoding="utf-8",
+    )
+    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    jieba.dt.initialized = False  # as in a process whose build never split a word
+    config.plugins.on_serve(_Watcher(), config=config, builder=lambda: None)  # type: ignore[arg-type]
+    assert jieba.dt.initialized

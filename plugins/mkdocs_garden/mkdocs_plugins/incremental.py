@@ -121,6 +121,14 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         if dirty and _DIRTY_WARNING not in build_log.filters:
             build_log.addFilter(_DIRTY_WARNING)
 
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Material's search splits Chinese into words with jieba, which loads its dictionary
+        (0.6 s) the first time it is asked. A first build whose search entries all came from
+        the cache never asked: it is loaded now, not on the first save."""
+        if self._search is not None and getattr(self._search.config, "enabled", False):
+            _load_word_splitter()
+        return server
+
     @event_priority(100)  # the build's first word
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.dirty and self.serving:
@@ -464,6 +472,14 @@ def _order_material_tags(files: Files, config: MkDocsConfig) -> None:
 def _decide(file: File, modified: bool) -> None:
     """MkDocs asks a file whether it changed before it reads and writes its page."""
     setattr(file, "is_modified", lambda: modified)  # noqa: B010 (an instance's own answer)
+
+
+def _load_word_splitter() -> None:
+    try:
+        import jieba
+    except ImportError:
+        return
+    jieba.initialize()
 
 
 _OWN_CODE = frozenset({"mkdocs", "material", "mkdocs_garden"})
