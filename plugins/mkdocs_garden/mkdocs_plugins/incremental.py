@@ -530,7 +530,7 @@ def _search_input(page: Page) -> list[str]:
     meta = page.meta
     return [
         str(page.url),
-        _INLINE_TAG.sub(_as_search_reads, page.content or ""),
+        _INLINE_TAG.sub(r"<\1~>", page.content or ""),
         repr(_toc_print(page.toc)),
         repr(page.title),
         repr(meta.get("title")),
@@ -539,17 +539,12 @@ def _search_input(page: Page) -> list[str]:
     ]
 
 
-_INLINE_TAG = re.compile(r"<(/?)(?:a|span)\b([^>]*)>")
-
-
-def _as_search_reads(tag: re.Match[str]) -> str:
-    """A link or span as Material's search parser reads it in well-formed HTML (which pages
-    are: Garden writes them): neither kept nor skipped, its attributes unread but for these
-    three, so a link turned into text, or pointed at another heading, reads the same."""
-    attributes = tag.group(2)
-    if any(read in attributes for read in ("data-search-exclude", "linenodiv", "headerlink")):
-        return tag.group(0)
-    return f"<{tag.group(1)}~>"
+_INLINE_TAG = re.compile(
+    r"<(/?)(?:a|span)\b(?![^>]*(?:data-search-exclude|linenodiv|headerlink))[^>]*>"
+)
+"""A link or span as Material's search parser reads it in well-formed HTML (which pages are:
+Garden writes them): neither kept nor skipped, its attributes unread but for these three, so
+a link turned into text, or pointed at another heading, reads the same (`<~>`, `</~>`)."""
 
 
 def _toc_print(items: Any) -> list[Any]:
