@@ -8,13 +8,13 @@ pages written last. Here a page is skipped only when its fingerprint (`core.incr
 filled HTML, title, properties, dates, backlinks and local graph, card, its share of the
 navigation, the configuration and the code) is the one the page was written with; files the
 last build wrote and this one does not are deleted; and the search index is put together from
-the entries of the pages written now and those kept from before. A page written again only
-because its content changed is written into its last frame, without its template
-(`core.page_frames`).
+the entries of the pages written now and those kept from before.
 
-In every build, dirty or not, a page whose text for search is unchanged gets its search
-entries from Garden's cache folder instead of being indexed again (`core.search_cache`), and
-the search index is written here, entry by entry (`core.search_index_file`).
+In every build, dirty or not, a page whose frame the theme wrote before (in this process, or
+kept in Garden's cache folder) is written into it without its template (`page_framing`); a
+page whose text for search is unchanged gets its search entries from Garden's cache folder
+instead of being indexed again (`core.search_cache`); and the search index is written here,
+entry by entry (`core.search_index_file`).
 """
 
 from __future__ import annotations
