@@ -62,6 +62,18 @@ def build_site(
     return Build(result.returncode, result.stdout + result.stderr, site_dir)
 
 
+def write_garden_config(root: Path, site_name: str) -> Path:
+    """A `mkdocs.yml` in `root` for the vault in `root / "vault"`, with Garden's plugins and
+    its cache folder in `root`."""
+    config = root / "mkdocs.yml"
+    config.write_text(
+        f"site_name: {site_name}\ndocs_dir: vault\nplugins:\n  - garden\n  - garden/obsidian:\n"
+        f"      cache_dir: {root / 'cache'}\n",
+        encoding="utf-8",
+    )
+    return config
+
+
 def _plugins_with(options: dict[str, dict[str, Any]]) -> list[Any]:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     block = re.search(r"^plugins:\n(?:(?:[ #].*)?\n)+", text, re.MULTILINE)

@@ -15,6 +15,7 @@ from mkdocs.config import load_config
 
 from mkdocs_garden.core.search_index_file import entry_json, write_index_file
 from mkdocs_garden.mkdocs_plugins import incremental
+from sitebuild import write_garden_config
 
 ENTRIES = [
     {"location": "点积/", "title": "点积", "text": "<p>两个向量的\u200b点积</p>"},
@@ -60,12 +61,8 @@ def test_a_built_site_has_materials_index_byte_for_byte(
     (vault / "index.md").write_text("---\npublish: true\n---\n# 首页\n\n[[点积]]\n", "utf-8")
     note = '---\npublish: true\ntags: [卡片]\n---\n点积是"内积"。\n\n## 定义\n\n$a \\cdot b$\n'
     (vault / "点积.md").write_text(note, "utf-8")
-    (tmp_path / "mkdocs.yml").write_text(
-        f"site_name: 索引\ndocs_dir: vault\nplugins:\n  - garden\n  - garden/obsidian:\n"
-        f"      cache_dir: {tmp_path / 'cache'}\n",
-        encoding="utf-8",
-    )
-    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config_file = write_garden_config(tmp_path, "索引")
+    config = load_config(str(config_file), site_dir=str(tmp_path / "site"))
     config.plugins.on_startup(command="build", dirty=False)
     build(config)
 

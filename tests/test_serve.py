@@ -26,7 +26,7 @@ import pytest
 import yaml
 
 from conftest import FIGURES_SRC, ROOT
-from sitebuild import _plugins_with
+from sitebuild import _plugins_with, write_garden_config
 
 NOTE = '---\n{"publish":true}\n---\n# 笔记\n\n第一版正文，链接到 [[稀疏注意力]]。\n'
 
@@ -274,12 +274,8 @@ def test_the_word_splitter_is_loaded_before_the_first_save(tmp_path: Path) -> No
     vault = tmp_path / "vault"
     vault.mkdir()
     (vault / "index.md").write_text("---\npublish: true\n---\n# 首页\n\n注意力。\n", "utf-8")
-    (tmp_path / "mkdocs.yml").write_text(
-        f"site_name: 分词\ndocs_dir: vault\nplugins:\n  - garden\n  - garden/obsidian:\n"
-        f"      cache_dir: {tmp_path / 'cache'}\n",
-        encoding="utf-8",
-    )
-    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config_file = write_garden_config(tmp_path, "分词")
+    config = load_config(str(config_file), site_dir=str(tmp_path / "site"))
     config.plugins.on_startup(command="serve", dirty=True)
     build(config, dirty=True)
     jieba.dt.initialized = False  # as in a process whose build never split a word
