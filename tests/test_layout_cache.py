@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from mkdocs_garden.core.connections import graph_data
+from mkdocs_garden.core.connections import graph_data, layout_worker
 from mkdocs_garden.core.connections.graph_data import GraphInput, GraphNode, build_graph
 from mkdocs_garden.core.connections.layout_cache import KEEP, LayoutStore
 
@@ -25,12 +25,12 @@ def test_a_stored_layout_is_the_layout_computed(tmp_path: Path) -> None:
     assert len(list(tmp_path.glob("*.npy"))) == 1
     graph_data._LAST_LAYOUT.clear()  # a new process: only the disk knows the layout
     calls: list[int] = []
-    real = graph_data.force_layout
-    graph_data.force_layout = lambda *a, **k: calls.append(1) or real(*a, **k)  # type: ignore[assignment]
+    real = layout_worker.force_layout
+    layout_worker.force_layout = lambda *a, **k: calls.append(1) or real(*a, **k)  # type: ignore[assignment]
     try:
         stored = build_graph(_graph(12), store)
     finally:
-        graph_data.force_layout = real
+        layout_worker.force_layout = real
     assert calls == [] and stored == computed
 
 

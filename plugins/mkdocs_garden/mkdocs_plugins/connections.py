@@ -21,7 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_theme_dir
+from mkdocs.utils import get_theme_dir, write_file
 from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_garden.core.connections.backlink_pages import BacklinkPages, backlink_pages
@@ -29,10 +29,11 @@ from mkdocs_garden.core.connections.dates import NoteDates, chinese_date, git_hi
 from mkdocs_garden.core.connections.folders import ListedNote, folder_pages
 from mkdocs_garden.core.connections.graph_data import (
     GraphInput,
+    GraphLayout,
     GraphNode,
-    build_graph,
     graph_json,
     graph_page_markdown,
+    graph_shape,
 )
 from mkdocs_garden.core.connections.layout_cache import LayoutStore
 from mkdocs_garden.core.connections.links import Link as NoteLink
@@ -98,6 +99,8 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self.tag_pages = TagPages({}, {})
         self.backlink_pages = BacklinkPages({}, {})
         self.graph_url: str | None = None
+        self._graph: tuple[_LateFile, _GraphFile, float] | None = None
+        """The graph's file, its layout, and when it was started (written at the end)."""
         self.graph_page_url: str | None = None
         self.feed_url: str | None = None
         self.summaries: dict[str, str] = {}
@@ -317,9 +320,11 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
     # Card images -----------------------------------------------------------------------
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        self._write_graph()
         self.cards.finish(Path(config.site_dir))
 
     def on_build_error(self, error: Exception) -> None:
+        self._graph = None
         self.cards.stop()
 
     # The graph -------------------------------------------------------------------------
@@ -331,23 +336,37 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         # the whole text take four bytes a character.
         assert self.obsidian is not None
         store = LayoutStore(self.obsidian.cache_dir(config) / "layouts")
-        graph, json_data = self._last.get(
-            "graph", graph_input, lambda: _laid_out(graph_input, store)
+        layout = self._last.get(
+            "graph", graph_input, lambda: _GraphFile(GraphLayout(graph_shape(graph_input), store))
         )
-        json_file = File.generated(config, self.config.graph_file, content=json_data)
+        json_file = cast(
+            _LateFile, _LateFile.generated(config, self.config.graph_file, content=b"")
+        )
         taken = {file.dest_uri for file in files}
         if json_file.dest_uri in taken:
             log.warning(f"garden: {json_file.dest_uri} is a file of the vault; no graph written")
             return
+        json_file.late = layout.content
         files.append(json_file)
+        self._graph = (json_file, layout, started)
         self.graph_url = json_file.url
         page = self.config.graph_page
         if page:
             url = File.generated(config, page, content="").url
-            markdown = graph_page_markdown(relative_url(json_file.url, url), graph)
+            markdown = graph_page_markdown(relative_url(json_file.url, url), layout.graph.shape)
             if self._generate(files, config, taken, page, markdown, InclusionLevel.UNDEFINED):
                 self.graph_page_url = url
-        nodes, edges = len(graph["nodes"]), len(graph["edges"])
+
+    def _write_graph(self) -> None:
+        """The graph's file, written once the build has written everything else (its layout
+        may have been laid out meanwhile, in a worker)."""
+        graph, self._graph = self._graph, None
+        if graph is None:
+            return
+        json_file, layout, started = graph
+        write_file(json_file.content_bytes, json_file.abs_dest_path)
+        shape = layout.graph.shape
+        nodes, edges = len(shape.nodes), len(shape.edges)
         seconds = time.perf_counter() - started
         log.info(f"garden: graph of {nodes} nodes and {edges} edges laid out in {seconds:.2f} s")
 
@@ -559,9 +578,35 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
                 links.insert(0, Link(f"#{reference}", own))
 
 
-def _laid_out(graph_input: GraphInput, store: LayoutStore) -> tuple[dict[str, Any], bytes]:
-    graph = build_graph(graph_input, store)
-    return graph, graph_json(graph).encode("utf-8")
+class _GraphFile:
+    """A graph's layout, and its file's bytes once laid out."""
+
+    def __init__(self, graph: GraphLayout) -> None:
+        self.graph = graph
+        self._content: bytes | None = None
+
+    def content(self) -> bytes:
+        if self._content is None:
+            self._content = graph_json(self.graph.data()).encode("utf-8")
+        return self._content
+
+
+class _LateFile(File):
+    """A generated file whose bytes are made when asked for (`late`), and which MkDocs does not
+    copy with the static files: the graph's file, written at the end of the build."""
+
+    late: Callable[[], bytes] = staticmethod(lambda: b"")
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self.late()
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self.late = lambda: value
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
 
 
 def _relative_or_none(url: str | None, page_url: str) -> str | None:

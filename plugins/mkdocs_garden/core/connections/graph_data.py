@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,8 +12,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .layout import force_layout
 from .layout_cache import LayoutStore
+from .layout_worker import PendingLayout
 
 GRAPH_SEED = 20241128
 """Fixed, so that the same vault always gives the same picture."""
@@ -45,6 +44,21 @@ class GraphInput:
 def build_graph(graph: GraphInput, store: LayoutStore | None = None) -> dict[str, Any]:
     """`{"nodes": [...], "edges": [[i, j], ...]}`, laid out (or the layout taken from `store`,
     where a build laid out the same graph before); each linked pair once, i < j."""
+    return GraphLayout(graph_shape(graph), store).data()
+
+
+@dataclass(frozen=True)
+class GraphShape:
+    """A graph's nodes, and its edges by node index (each linked pair once, i < j)."""
+
+    nodes: list[GraphNode]
+    edges: list[tuple[int, int]]
+
+    def count(self, kind: str) -> int:
+        return sum(1 for node in self.nodes if node.kind == kind)
+
+
+def graph_shape(graph: GraphInput) -> GraphShape:
     nodes = list(graph.notes)
     nodes += [
         GraphNode(f"tag:{tag}", f"#{tag}", graph.tag_urls.get(tag), "tag") for tag in graph.tags
@@ -59,11 +73,7 @@ def build_graph(graph: GraphInput, store: LayoutStore | None = None) -> dict[str
         for a, b in pairs
         if a in index and b in index and a != b
     }
-    return _laid_out(nodes, sorted(edges), store)
-
-
-def _tag_node(tag: str, url: str | None) -> GraphNode:
-    return GraphNode(f"tag:{tag}", f"#{tag}", url, "tag")
+    return GraphShape(nodes, sorted(edges))
 
 
 _LAST_LAYOUT: dict[str, npt.NDArray[np.float64]] = {}
@@ -71,19 +81,41 @@ _LAST_LAYOUT: dict[str, npt.NDArray[np.float64]] = {}
 not after every save that leaves the links as they were."""
 
 
-def _positions(
-    node_count: int, edges: npt.NDArray[np.int64], store: LayoutStore | None
-) -> npt.NDArray[np.float64]:
-    key = hashlib.sha256(f"{node_count}|{_LAYOUT_CODE}|".encode() + edges.tobytes()).hexdigest()
-    if key not in _LAST_LAYOUT:
+class GraphLayout:
+    """A graph laid out: taken from the last build or `store` when the same graph was laid out
+    before, else started at once (in a worker for a large graph, `layout_worker`) and waited
+    for when its data is asked."""
+
+    def __init__(self, shape: GraphShape, store: LayoutStore | None) -> None:
+        self.shape = shape
+        self._edges = np.array(shape.edges, dtype=np.int64).reshape(-1, 2)
+        count = len(shape.nodes)
+        self._key = hashlib.sha256(
+            f"{count}|{_LAYOUT_CODE}|".encode() + self._edges.tobytes()
+        ).hexdigest()
+        self._store = store
+        known = _LAST_LAYOUT.get(self._key)
+        if known is None and store is not None:
+            known = store.get(self._key)
+        self._known = known
+        self._pending = None if known is not None else PendingLayout(count, self._edges, GRAPH_SEED)
+        self._data: dict[str, Any] | None = None
+
+    def positions(self) -> npt.NDArray[np.float64]:
+        if self._known is None:
+            assert self._pending is not None
+            self._known = self._pending.result()
+            self._pending = None
+            if self._store is not None:
+                self._store.put(self._key, self._known)
         _LAST_LAYOUT.clear()
-        found = store.get(key) if store is not None else None
-        if found is None:
-            found = force_layout(node_count, edges, seed=GRAPH_SEED)
-            if store is not None:
-                store.put(key, found)
-        _LAST_LAYOUT[key] = found
-    return _LAST_LAYOUT[key]
+        _LAST_LAYOUT[self._key] = self._known
+        return self._known
+
+    def data(self) -> dict[str, Any]:
+        if self._data is None:
+            self._data = _laid_out(self.shape, self._edges, self.positions())
+        return self._data
 
 
 _LAYOUT_CODE = hashlib.sha256(
@@ -93,11 +125,9 @@ _LAYOUT_CODE = hashlib.sha256(
 
 
 def _laid_out(
-    nodes: list[GraphNode], edges: list[tuple[int, int]], store: LayoutStore | None
+    shape: GraphShape, edge_array: npt.NDArray[np.int64], positions: npt.NDArray[np.float64]
 ) -> dict[str, Any]:
-    edge_array = np.array(edges, dtype=np.int64).reshape(-1, 2)
-    positions = _positions(len(nodes), edge_array, store)
-    degree = np.bincount(edge_array.ravel(), minlength=len(nodes))
+    degree = np.bincount(edge_array.ravel(), minlength=len(shape.nodes))
     return {
         "nodes": [
             {
@@ -109,9 +139,9 @@ def _laid_out(
                 "links": int(links),
                 "kind": node.kind,
             }
-            for node, (x, y), links in zip(nodes, positions, degree, strict=True)
+            for node, (x, y), links in zip(shape.nodes, positions, degree, strict=True)
         ],
-        "edges": [list(edge) for edge in edges],
+        "edges": [list(edge) for edge in shape.edges],
     }
 
 
@@ -128,14 +158,15 @@ def graph_json(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def graph_page_markdown(src: str, graph: dict[str, Any]) -> str:
-    kinds = Counter(node["kind"] for node in graph["nodes"])
+def graph_page_markdown(src: str, shape: GraphShape) -> str:
     others = "".join(
-        f"、{kinds[kind]} {name}"
+        f"、{shape.count(kind)} {name}"
         for kind, name in (("tag", "个标签"), ("ghost", "篇待写的笔记"))
-        if kinds[kind]
+        if shape.count(kind)
     )
-    intro = GRAPH_PAGE_INTRO.format(notes=kinds["note"], others=others, edges=len(graph["edges"]))
+    intro = GRAPH_PAGE_INTRO.format(
+        notes=shape.count("note"), others=others, edges=len(shape.edges)
+    )
     return (
         "# 关系图谱\n\n"
         f"{intro}\n\n"
