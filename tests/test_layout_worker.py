@@ -41,7 +41,7 @@ def test_the_worker_s_positions_are_those_computed_here() -> None:
 
 
 @pytest.mark.usefixtures("small_worker")
-@pytest.mark.parametrize("program", ["/bin/false", "/nonexistent/python"])
+@pytest.mark.parametrize("program", ["/bin/false", "/bin/true", "/nonexistent/python"])
 def test_a_worker_that_fails_or_cannot_start_leaves_the_layout_to_the_build(
     monkeypatch: pytest.MonkeyPatch, program: str
 ) -> None:
@@ -51,6 +51,15 @@ def test_a_worker_that_fails_or_cannot_start_leaves_the_layout_to_the_build(
         PendingLayout(60, edges, seed=5).result(), force_layout(60, edges, seed=5)
     )
     monkeypatch.setattr(layout_worker.sys, "executable", sys.executable)
+
+
+@pytest.mark.usefixtures("small_worker")
+def test_a_stopped_build_stops_its_worker_and_leaves_no_file() -> None:
+    pending = PendingLayout(120, _edges(120), seed=5)
+    process, edges_file = pending._process, pending._input
+    assert process is not None and edges_file is not None and Path(edges_file).exists()
+    pending.cancel()
+    assert process.returncode is not None and not Path(edges_file).exists()
 
 
 def test_a_small_graph_is_laid_out_here() -> None:

@@ -240,3 +240,64 @@ def test_a_neighbour_s_icon_in_the_navigation_is_seen_by_an_incremental_build(
     (vault / "乙.md").write_text(text, encoding="utf-8")
     _build(tmp_path, "incremental", dirty=True)
     assert _files(tmp_path / "incremental") == _cold(tmp_path, "clean")
+
+
+def _warm_then_cold(root: Path) -> None:
+    """A whole build with the cache the builds before left equals one with no cache."""
+    _build(root, "site", dirty=False)
+    assert _files(root / "site") == _cold(root, "cold")
+
+
+def test_a_folder_inside_a_closed_folder_is_cut_and_printed_as_shown(tmp_path: Path) -> None:
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    more = "  - garden/connections:\n      nav_limit: 3\ntheme:\n  name: garden\n  features: []\n"
+    vault = _site(tmp_path, more=more)
+    (vault / "甲" / "乙").mkdir(parents=True)
+    for number in range(8):
+        text = f"---\npublish: true\n---\n第 {number} 篇。\n"
+        (vault / "甲" / "乙" / f"篇{number}.md").write_text(text, encoding="utf-8")
+    _build(tmp_path, "site", dirty=False)
+    page = (tmp_path / "site" / "丙" / "index.html").read_text(encoding="utf-8")
+    assert "篇0" in page and "篇7" not in page  # a closed folder's folders are cut too
+    text = "---\npublish: true\ntitle: 改了标题\n---\n第 1 篇。\n"
+    (vault / "甲" / "乙" / "篇1.md").write_text(text, encoding="utf-8")
+    _warm_then_cold(tmp_path)
+
+
+HOOK_PAGE = """
+import os
+from mkdocs.structure.files import File
+
+def on_files(files, config, **kwargs):
+    heading = os.environ.get("GARDEN_TEST_HEADING", "外来")
+    content = f"---\\ntitle: {heading}\\n---\\n# 固定的标题\\n\\n正文。\\n"
+    files.append(File.generated(config, "外来.md", content=content))
+    return files
+"""
+HOOK_LATE = """
+import os
+from mkdocs.plugins import event_priority
+
+@event_priority(-200)
+def on_page_context(context, page, **kwargs):
+    context["garden_late"] = os.environ.get("GARDEN_TEST_LATE", "")
+    return context
+"""
+
+
+@pytest.mark.parametrize(
+    ("hook", "name", "value"),
+    [(HOOK_PAGE, "GARDEN_TEST_HEADING", "外来的新标题"), (HOOK_LATE, "GARDEN_TEST_LATE", "晚到")],
+)
+def test_another_plugin_s_page_and_late_context_values_are_seen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hook: str, name: str, value: str
+) -> None:
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    override = '{% extends "base.html" %}{% block footer %}<p>{{ garden_late }}</p>{% endblock %}'
+    (tmp_path / "hook.py").write_text(hook, encoding="utf-8")
+    _site(tmp_path, override, more="hooks:\n  - hook.py\n")
+    _build(tmp_path, "site", dirty=False)
+    monkeypatch.setenv(name, value)
+    _warm_then_cold(tmp_path)
+    page = (tmp_path / "site" / "甲" / "index.html").read_text(encoding="utf-8")
+    assert value in page

@@ -9,7 +9,7 @@ import hashlib
 import json
 import operator
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -47,25 +47,36 @@ def same_objects(these: Sequence[object], those: Sequence[object]) -> bool:
     return len(these) == len(those) and all(map(operator.is_, these, those))
 
 
-def stable(value: Any) -> Any:
+def stable(value: Any, depth: int = 0) -> Any:
     """`value` as JSON data that describes it the same way in every process: functions by
-    name and what they close over, never by their address in memory."""
-    if isinstance(value, dict):
-        return {str(key): stable(item) for key, item in value.items()}
+    name and what they close over, never by their address in memory; other objects by their
+    attributes (a placeholder for a path, by the path)."""
+    if isinstance(value, Mapping):
+        return {str(key): stable(item, depth + 1) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
-        return [stable(item) for item in value]
+        return [stable(item, depth + 1) for item in value]
     if isinstance(value, (set, frozenset)):
-        return sorted((stable(item) for item in value), key=repr)
+        return sorted((stable(item, depth + 1) for item in value), key=repr)
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
     if isinstance(value, bytes):
         return hashlib.sha256(value).hexdigest()
     if isinstance(value, Path):
         return value.as_posix()
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
     if callable(value):
         return callable_signature(value)
     text = repr(value)
-    return type(value).__qualname__ if " at 0x" in text else text
+    if " at 0x" not in text:
+        return text
+    attributes = getattr(value, "__dict__", None)
+    if isinstance(attributes, dict) and depth < _DEEPEST:
+        return [type(value).__qualname__, stable(attributes, depth + 1)]
+    return type(value).__qualname__
+
+
+_DEEPEST = 12
 
 
 def folder_signature(folders: Iterable[str]) -> list[tuple[str, int, int]]:

@@ -38,9 +38,15 @@ class KeyedFiles:
     def prune(self) -> None:
         """Delete the entries no build has read for `keep_days`."""
         oldest = time.time() - self.keep_days * DAY
-        for path in self.folder.glob(f"*/*{self.suffix}") if self.folder.is_dir() else ():
-            if path.stat().st_mtime < oldest:
-                path.unlink(missing_ok=True)
+        if not self.folder.is_dir():
+            return
+        for pattern in (f"*/*{self.suffix}", "*/*.tmp"):  # (a killed build's half-written file)
+            for path in self.folder.glob(pattern):
+                try:
+                    if path.stat().st_mtime < oldest:
+                        path.unlink(missing_ok=True)
+                except FileNotFoundError:  # another build pruned it first
+                    continue
 
     def path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}{self.suffix}"

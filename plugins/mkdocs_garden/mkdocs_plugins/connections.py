@@ -324,6 +324,8 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self.cards.finish(Path(config.site_dir))
 
     def on_build_error(self, error: Exception) -> None:
+        if self._graph is not None:
+            self._graph[1].graph.cancel()
         self._graph = None
         self.cards.stop()
 

@@ -32,6 +32,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import material
+import mkdocs
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 from mkdocs.config.base import Config
@@ -42,6 +44,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+import mkdocs_garden
 from mkdocs_garden.core.idle_gc import IdleCollector
 from mkdocs_garden.core.incremental import (
     BuildState,
@@ -61,6 +64,10 @@ from .obsidian import ObsidianPlugin
 from .page_framing import FrameTemplate, PageFraming
 
 log = logging.getLogger("mkdocs.plugins.garden.incremental")
+
+FRAMES_READ = -10_000
+"""When a page's frame key is read: after every plugin but one that sets a lower priority still
+(what such a plugin gives the template is not in the key)."""
 
 CONFIG_KEYS = (
     "site_name",
@@ -181,8 +188,10 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
             page_print = quick_print([frame, *print_.content, *own.content])
             output = file.abs_dest_path
             self.current.fingerprints[output] = page_print
-            unchanged = self.state.unchanged(output, page_print, os.path.isfile) and (
-                file.generated_by is None or output in self.state.heads  # its title is known
+            unchanged = (
+                self.state.unchanged(output, page_print, os.path.isfile)
+                and (file.generated_by is None or output in self.state.heads)  # title known
+                and not navigation.uncertain  # (another plugin's page: its title comes later)
             )
             _decide(file, not unchanged)
             if unchanged:
@@ -240,7 +249,7 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
         """What every page is made with: the configuration, the theme (with its overrides),
         and the versions of the code that writes it."""
         theme = {key: config.theme[key] for key in config.theme}
-        own_dirs = [d for d in config.theme.dirs if "site-packages" not in d]
+        own_dirs = [d for d in config.theme.dirs if not _versioned(d)]
         plugins = {
             name: dict(plugin.config) if hasattr(plugin, "config") else None
             for name, plugin in config.plugins.items()
@@ -253,15 +262,15 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
             plugins,
             repr(sorted(figures.items())),
             folder_signature(own_dirs),
-            [version("mkdocs"), version("mkdocs-material"), code_signature()],
+            [version(name) for name in ("mkdocs", "mkdocs-material", "jinja2", "markupsafe")],
+            code_signature(),
             sorted(_plugin_code(plugin) for plugin in config.plugins.values()),
         )
 
     @event_priority(-110)  # after Material's search has read the page
-    def on_page_context(
+    def _written_now(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        self.framing.into_frame(context, page)
         if not self.dirty:
             return context
         output = page.file.abs_dest_path
@@ -274,6 +283,15 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
             self.current.search[output] = copy.deepcopy(entries[self._seen :])
             self._seen = len(entries)
         return context
+
+    @event_priority(FRAMES_READ)  # the last: the template is given what every plugin gave it
+    def _into_frame(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        self.framing.into_frame(context, page)
+        return context
+
+    on_page_context = CombinedEvent(_written_now, _into_frame)
 
     @event_priority(1000)  # the first to see what the template wrote
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
@@ -481,6 +499,18 @@ def _load_word_splitter() -> None:
         return
     jieba.initialize()
 
+
+def _versioned(folder: str) -> bool:
+    """Whether a theme folder is MkDocs', Material's or Garden's, whose versions and code are
+    in the site's print (any other, a theme package's or the site's own, is read file by
+    file)."""
+    path = Path(folder).resolve()
+    return any(path.is_relative_to(root) for root in _VERSIONED_ROOTS)
+
+
+_VERSIONED_ROOTS = tuple(
+    Path(module.__file__ or ".").resolve().parent for module in (mkdocs, material, mkdocs_garden)
+)
 
 _OWN_CODE = frozenset({"mkdocs", "material", "mkdocs_garden"})
 """Packages whose code is in the site's print already."""

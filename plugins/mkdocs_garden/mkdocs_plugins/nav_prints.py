@@ -30,7 +30,11 @@ class NavPrints:
         self.listed: dict[int, list[bytes]] = {}
         """What the theme reads of each item of a folder, by the folder's `id` (as bytes: the
         windows of a folder's pages are cut from them and hashed as they are)."""
-        self.top = "\x1e".join(self.item(entry) for entry in nav.items).encode()
+        self.uncertain = False
+        """Whether a page shown has a title not known before it is read (a page of another
+        plugin's): a page whose print holds it is written again, and not into a frame."""
+        home = self.item(nav.homepage) if nav.homepage is not None else ""  # (the breadcrumbs)
+        self.top = "\x1e".join([home, *(self.item(entry) for entry in nav.items)]).encode()
 
     def of(self, page: Page) -> list[bytes]:
         ancestors = list(page.ancestors)
@@ -66,12 +70,15 @@ class NavPrints:
         if known is not None:
             return known
         kind = type(entry).__name__
-        title = page_title(entry, self.obsidian) if isinstance(entry, Page) else None
-        found = f"{kind}\x1f{title or entry.title}\x1f{getattr(entry, 'url', None)}"
+        title = entry.title
+        if isinstance(entry, Page):
+            title = page_title(entry, self.obsidian)
+            self.uncertain = self.uncertain or title is None
+        found = f"{kind}\x1f{title}\x1f{getattr(entry, 'url', None)}"
         if isinstance(entry, Page):
             found += "\x1f" + self.obsidian.shown_in_navigation(entry.file.src_uri, self.config)
         if isinstance(entry, Section):
-            closed = self.folders.closed_view(entry) if self.folders else entry
+            closed = self.folders.as_closed(entry) if self.folders else entry
             found += "\x1d" + "\x1d".join(self.item(child) for child in closed.children)
         if isinstance(entry, (Page, Section)):  # the navigation's own, alive all build
             self.items[id(entry)] = found
@@ -79,10 +86,13 @@ class NavPrints:
 
 
 def page_title(page: Page, obsidian: ObsidianPlugin) -> str | None:
-    """A page's title before it is read: a note's, or the heading a generated page starts
-    with (as it will be read)."""
-    if page.file.generated_by is None:
+    """A page's title before it is read: a note's, or the heading a page Garden generates
+    starts with (as it will be read); None for any other page."""
+    generator = page.file.generated_by
+    if generator is None:
         return obsidian.title_of(page.file.src_uri)
+    if not generator.startswith("garden/"):
+        return None
     for line in page.file.content_string.splitlines():
         if line.startswith("# "):
             return line

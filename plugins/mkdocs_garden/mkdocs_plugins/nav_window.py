@@ -61,6 +61,8 @@ class Folders:
         """Whether the theme shows a closed folder as one link to its first item."""
         self.known: dict[int, Folder] = {}
         self.closed: dict[int, Section] = {}
+        self.closed_views: set[int] = set()
+        """The `id` of each closed view (alive all build, in `closed`)."""
 
     def of(self, section: Section) -> Folder:
         known = self.known.get(id(section))
@@ -87,9 +89,16 @@ class Folders:
             folder = self.of(section)
             size = CLOSED_ITEMS if self.pruned else self.limit
             shown = window(len(folder.listed), None, size)
-            known = self._view(section, folder, folder.listed[: shown.stop], shown)
+            children = self.windowed(folder.listed[: shown.stop], [])  # folders in it: closed
+            known = self._view(section, folder, children, shown)
             self.closed[id(section)] = known
+            self.closed_views.add(id(known))
         return known
+
+    def as_closed(self, section: Section) -> Section:
+        """A folder as a page outside it shows it: its closed view, or the folder itself when
+        it is such a view already."""
+        return section if id(section) in self.closed_views else self.closed_view(section)
 
     def open_view(self, section: Section, path: list[Any]) -> Section:
         """The folder as a page inside it shows it: the window around the page."""

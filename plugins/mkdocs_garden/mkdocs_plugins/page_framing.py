@@ -71,6 +71,11 @@ _PAGE_ATTRIBUTES = frozenset(
 """A MkDocs page's own attributes, and Garden's; any other is another plugin's, in the key."""
 
 
+_UNFRAMED_PLUGINS = frozenset({"material/typeset", "typeset", "material/projects", "projects"})
+"""Material's plugins that change what the template prints of other pages and of the table of
+contents at page time (typeset headings, other projects' addresses): no page is spliced."""
+
+
 class _NotPlain(Exception):
     pass
 
@@ -83,6 +88,7 @@ def page_print(context: TemplateContext, page: Page) -> str | None:
     try:
         data = [
             [page.url, page.canonical_url, page.abs_url, page.edit_url, page.is_homepage],
+            [page.file.src_uri, page.file.dest_uri, page.file.name],
             _plain(page.title),
             _plain(page.meta),
             _toc(page.toc),
@@ -156,7 +162,10 @@ class PageFraming:
         self._keys = {}
         self._site = site
         self._navigation = navigation
-        self.splicing = self._check(config.theme.dirs, config.theme.static_templates)
+        unknown = _UNFRAMED_PLUGINS.intersection(config.plugins)
+        self.splicing = not unknown and self._check(
+            config.theme.dirs, config.theme.static_templates
+        )
         if self.store is None or folder != self._folder:
             self.store = FrameStore(folder, in_memory=dirty)
             self.store.prune()
@@ -173,7 +182,10 @@ class PageFraming:
         own = page_print(context, page)
         if own is None:
             return
-        frame = quick_print([self._site, *self._navigation.of(page), own])
+        navigation = self._navigation.of(page)
+        if self._navigation.uncertain:
+            return  # a page shown in the navigation is titled only once read
+        frame = quick_print([self._site, *navigation, own])
         key = frame_key(frame, content)
         file = page.file
         spliced = self.store.splice(file.abs_dest_path, file.dest_uri, key, content)

@@ -112,6 +112,11 @@ class GraphLayout:
         _LAST_LAYOUT[self._key] = self._known
         return self._known
 
+    def cancel(self) -> None:
+        """The build stopped before the layout was asked for."""
+        if self._pending is not None:
+            self._pending.cancel()
+
     def data(self) -> dict[str, Any]:
         if self._data is None:
             self._data = _laid_out(self.shape, self._edges, self.positions())

@@ -29,6 +29,10 @@ WORKER_NODES = 800
 """From this many nodes on (on a machine of more than one processor), a layout is laid out in
 a worker: below, laying it out costs less than starting one (about 0.2 s of the other core)."""
 
+WORKER_SECONDS = 600
+"""How long a worker may take (laying out 20,000 notes takes seconds) before the build gives
+up on it and lays the graph out itself."""
+
 _ONE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
 """The worker keeps to one processor: the build goes on on another."""
 
@@ -62,11 +66,12 @@ class PendingLayout:
                 stderr=subprocess.PIPE,
                 stdin=subprocess.DEVNULL,
                 env=environment,
+                cwd=_PACKAGES,  # (`-m` puts the working folder first on the worker's path)
             )
         except OSError as error:
             log.debug(f"garden: no worker for the graph's layout ({error})")
             self._process = None
-            Path(self._input).unlink(missing_ok=True)
+            self._forget_input()
 
     def result(self) -> npt.NDArray[np.float64]:
         if self._positions is None:
@@ -81,21 +86,37 @@ class PendingLayout:
         if process is None:
             return None
         try:
-            output, errors = process.communicate()
+            output, errors = process.communicate(timeout=WORKER_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            output, errors = b"", b"no answer in time"
+            process.communicate()
         finally:
-            if self._input is not None:
-                Path(self._input).unlink(missing_ok=True)
+            self._forget_input()
         found: npt.NDArray[np.float64] | None = None
         if process.returncode == 0:
             try:
                 found = np.load(io.BytesIO(output), allow_pickle=False)
-            except ValueError:
+            except (ValueError, EOFError, OSError):
                 found = None
         if found is None or found.dtype != np.float64 or found.shape != (self.node_count, 2):
             message = errors.decode("utf-8", "replace").strip().splitlines()[-1:]
             log.debug(f"garden: the graph's layout worker failed {message}; laid out here")
             return None
         return found
+
+    def cancel(self) -> None:
+        """The build stopped: the worker too (`result` would lay the graph out here)."""
+        process, self._process = self._process, None
+        if process is not None:
+            process.kill()
+            process.communicate()
+        self._forget_input()
+
+    def _forget_input(self) -> None:
+        if self._input is not None:
+            Path(self._input).unlink(missing_ok=True)
+            self._input = None
 
 
 def _search_path() -> str:
