@@ -41,8 +41,8 @@ _KNOWN_READS = re.compile(
 
 def splices_safely(templates: Iterable[str]) -> bool:
     """Whether these template sources use a page's content only as `content_reads` knows (by
-    printing it as it is, and by looking for an `<h1` in it), and do not print the date of
-    the build."""
+    printing it as it is, and by looking for an `<h1` in it), and neither print the date of
+    the build nor list every page."""
     return not any(_MENTION.search(_KNOWN_READS.sub("", source)) for source in templates)
 
 

@@ -31,7 +31,6 @@ from mkdocs_garden.core.connections.graph_data import (
     GraphInput,
     GraphLayout,
     GraphNode,
-    graph_json,
     graph_page_markdown,
     graph_shape,
 )
@@ -99,7 +98,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         self.tag_pages = TagPages({}, {})
         self.backlink_pages = BacklinkPages({}, {})
         self.graph_url: str | None = None
-        self._graph: tuple[_LateFile, _GraphFile, float] | None = None
+        self._graph: tuple[_LateFile, GraphLayout, float] | None = None
         """The graph's file, its layout, and when it was started (written at the end)."""
         self.graph_page_url: str | None = None
         self.feed_url: str | None = None
@@ -325,7 +324,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         if self._graph is not None:
-            self._graph[1].graph.cancel()
+            self._graph[1].cancel()
         self._graph = None
         self.cards.stop()
 
@@ -339,7 +338,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         assert self.obsidian is not None
         store = LayoutStore(self.obsidian.cache_dir(config) / "layouts")
         layout = self._last.get(
-            "graph", graph_input, lambda: _GraphFile(GraphLayout(graph_shape(graph_input), store))
+            "graph", graph_input, lambda: GraphLayout(graph_shape(graph_input), store)
         )
         json_file = cast(
             _LateFile, _LateFile.generated(config, self.config.graph_file, content=b"")
@@ -348,14 +347,14 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
         if json_file.dest_uri in taken:
             log.warning(f"garden: {json_file.dest_uri} is a file of the vault; no graph written")
             return
-        json_file.late = layout.content
+        json_file.late = layout.json_bytes
         files.append(json_file)
         self._graph = (json_file, layout, started)
         self.graph_url = json_file.url
         page = self.config.graph_page
         if page:
             url = File.generated(config, page, content="").url
-            markdown = graph_page_markdown(relative_url(json_file.url, url), layout.graph.shape)
+            markdown = graph_page_markdown(relative_url(json_file.url, url), layout.shape)
             if self._generate(files, config, taken, page, markdown, InclusionLevel.UNDEFINED):
                 self.graph_page_url = url
 
@@ -367,7 +366,7 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
             return
         json_file, layout, started = graph
         write_file(json_file.content_bytes, json_file.abs_dest_path)
-        shape = layout.graph.shape
+        shape = layout.shape
         nodes, edges = len(shape.nodes), len(shape.edges)
         seconds = time.perf_counter() - started
         log.info(f"garden: graph of {nodes} nodes and {edges} edges laid out in {seconds:.2f} s")
@@ -578,19 +577,6 @@ class ConnectionsPlugin(BasePlugin[ConnectionsConfig]):
             links = getattr(reference, "links", None)
             if own is not None and isinstance(links, list):
                 links.insert(0, Link(f"#{reference}", own))
-
-
-class _GraphFile:
-    """A graph's layout, and its file's bytes once laid out."""
-
-    def __init__(self, graph: GraphLayout) -> None:
-        self.graph = graph
-        self._content: bytes | None = None
-
-    def content(self) -> bytes:
-        if self._content is None:
-            self._content = graph_json(self.graph.data()).encode("utf-8")
-        return self._content
 
 
 class _LateFile(File):

@@ -61,7 +61,7 @@ from mkdocs_garden.core.search_index_file import entry_json, write_index_file
 from .connections import ConnectionsPlugin
 from .nav_prints import NavPrints
 from .obsidian import ObsidianPlugin
-from .page_framing import FrameTemplate, PageFraming
+from .page_framing import FrameTemplate, PageFraming, toc_print
 
 log = logging.getLogger("mkdocs.plugins.garden.incremental")
 
@@ -561,7 +561,7 @@ def _search_input(page: Page) -> list[str]:
     return [
         str(page.url),
         _INLINE_TAG.sub(r"<\1~>", page.content or ""),
-        repr(_toc_print(page.toc)),
+        repr(toc_print(page.toc)),
         repr(page.title),
         repr(meta.get("title")),
         repr(meta.get("search")),
@@ -575,10 +575,6 @@ _INLINE_TAG = re.compile(
 """A link or span as Material's search parser reads it in well-formed HTML (which pages are:
 Garden writes them): neither kept nor skipped, its attributes unread but for these three, so
 a link turned into text, or pointed at another heading, reads the same (`<~>`, `</~>`)."""
-
-
-def _toc_print(items: Any) -> list[Any]:
-    return [(item.id, item.url, item.title, _toc_print(item.children)) for item in items or []]
 
 
 def _remove(path: str, site_dir: str) -> None:

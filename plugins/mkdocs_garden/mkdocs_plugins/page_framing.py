@@ -91,7 +91,7 @@ def page_print(context: TemplateContext, page: Page) -> str | None:
             [page.file.src_uri, page.file.dest_uri, page.file.name],
             _plain(page.title),
             _plain(page.meta),
-            _toc(page.toc),
+            toc_print(page.toc),
             _plain(others),
             _plain(attributes),
         ]
@@ -131,9 +131,10 @@ _NOT_RECORDS = (Page, Section, Navigation, File, Files, Config)
 folders they point to)."""
 
 
-def _toc(toc: TableOfContents | list[Any] | None) -> list[Any]:
+def toc_print(toc: TableOfContents | list[Any] | None) -> list[Any]:
+    """What the theme prints of a table of contents (also what search reads of it)."""
     return [
-        [item.id, item.url, _plain(item.title), item.level, _toc(item.children)]
+        [item.id, item.url, str(item.title), item.level, toc_print(item.children)]
         for item in toc or []
     ]
 

@@ -100,6 +100,7 @@ class GraphLayout:
         self._known = known
         self._pending = None if known is not None else PendingLayout(count, self._edges, GRAPH_SEED)
         self._data: dict[str, Any] | None = None
+        self._json: bytes | None = None
 
     def positions(self) -> npt.NDArray[np.float64]:
         if self._known is None:
@@ -121,6 +122,13 @@ class GraphLayout:
         if self._data is None:
             self._data = _laid_out(self.shape, self._edges, self.positions())
         return self._data
+
+    def json_bytes(self) -> bytes:
+        """The graph's file (as UTF-8: it is held until written, and a title with an emoji
+        would make the whole text take four bytes a character)."""
+        if self._json is None:
+            self._json = graph_json(self.data()).encode("utf-8")
+        return self._json
 
 
 _LAYOUT_CODE = hashlib.sha256(

@@ -59,14 +59,14 @@ class PendingLayout:
             with os.fdopen(handle, "wb") as output:
                 np.save(output, self.edges, allow_pickle=False)
             command = [sys.executable, "-m", __name__, str(self.node_count), str(self.seed)]
-            environment = {**os.environ, "PYTHONPATH": _search_path(), **_ONE_THREAD}
+            environment = {**os.environ, **_ONE_THREAD}
             self._process = subprocess.Popen(
                 [*command, self._input],
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 stdin=subprocess.DEVNULL,
                 env=environment,
-                cwd=_PACKAGES,  # (`-m` puts the working folder first on the worker's path)
+                cwd=_PACKAGES,  # `-m` puts it first on the path: this very code is run
             )
         except OSError as error:
             log.debug(f"garden: no worker for the graph's layout ({error})")
@@ -117,11 +117,6 @@ class PendingLayout:
         if self._input is not None:
             Path(self._input).unlink(missing_ok=True)
             self._input = None
-
-
-def _search_path() -> str:
-    known = os.environ.get("PYTHONPATH")
-    return os.pathsep.join([_PACKAGES, known] if known else [_PACKAGES])
 
 
 def main(arguments: list[str]) -> None:
