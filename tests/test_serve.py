@@ -209,6 +209,8 @@ def test_mkdocs_serve_dirty_rewrites_what_a_save_reaches(tmp_path: Path) -> None
         wait_for(lambda: server.get("夹/乙/")[0] == 200, "the first build", seconds=120)
         wait_for(lambda: builds() == 1, "the first build's last word")
         assert "甲的第一版" in server.get("夹/乙/")[1]  # the backlink's sentence
+        if sys.platform.startswith("linux"):  # the vault is on a local filesystem
+            assert re.search(f"Watching by file events: [^;]*{re.escape(str(vault))}", server.text())
 
         def save(path: str, text: str) -> None:
             seen = builds()
@@ -255,6 +257,12 @@ def test_mkdocs_serve_dirty_rewrites_what_a_save_reaches(tmp_path: Path) -> None
         assert server.get("夹/丙/")[0] == 404 and "夹/丙.md" not in _graph(server)
         assert "丙链接" not in _search(server)
         assert "丙" not in _nav_titles(server.get("夹/乙/")[1])
+
+        # A folder sent to the system's trash (one folder event, no event for its notes).
+        seen = builds()
+        shutil.move(vault / "夹", tmp_path / "trash")
+        wait_for(lambda: builds() > seen, "the build after a folder left the vault")
+        assert server.get("夹/乙/")[0] == 404 and "夹/乙.md" not in _graph(server)
         assert "A 'dirty' build is being performed" not in server.text()
 
 

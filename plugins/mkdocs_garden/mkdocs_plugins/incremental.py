@@ -36,6 +36,7 @@ import material
 import mkdocs
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
+from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -62,6 +63,7 @@ from .connections import ConnectionsPlugin
 from .nav_prints import NavPrints
 from .obsidian import ObsidianPlugin
 from .page_framing import FrameTemplate, PageFraming, toc_print
+from .serve_watcher import CHOICES, watch_by_events
 
 log = logging.getLogger("mkdocs.plugins.garden.incremental")
 
@@ -90,8 +92,12 @@ CONFIG_KEYS = (
 
 
 class IncrementalConfig(Config):
-    """No options: the plugin acts in dirty builds (and, in every build, keeps search entries
-    and writes the search index)."""
+    """The plugin acts in dirty builds (and, in every build, keeps search entries and writes
+    the search index); its one option is how `mkdocs serve` watches for changes."""
+
+    file_events = c.Choice(CHOICES, default="auto")
+    """`auto`: folders on a local filesystem are watched by the system's file events, the rest
+    polled; `always`: every folder by events; `never`: everything polled, as MkDocs does."""
 
 
 class IncrementalPlugin(BasePlugin[IncrementalConfig]):
@@ -129,9 +135,12 @@ class IncrementalPlugin(BasePlugin[IncrementalConfig]):
             build_log.addFilter(_DIRTY_WARNING)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
-        """Material's search splits Chinese into words with jieba, which loads its dictionary
+        """Changes are watched by file events where they reach this process (`serve_watcher`).
+
+        Material's search splits Chinese into words with jieba, which loads its dictionary
         (0.6 s) the first time it is asked. A first build whose search entries all came from
         the cache never asked: it is loaded now, not on the first save."""
+        watch_by_events(server, self.config.file_events)
         if self._search is not None and getattr(self._search.config, "enabled", False):
             _load_word_splitter()
         return server
