@@ -243,3 +243,13 @@ def test_a_started_observer_is_left_as_it_is(server: LiveReloadServer) -> None:
     finally:
         polling.stop()
         polling.join(5)
+
+
+def test_a_server_that_watches_nothing_is_left_as_it_is(tmp_path: Path) -> None:
+    live = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        polling = live.observer
+        assert watch_by_events(live, "auto") is None  # `mkdocs serve --no-livereload`
+        assert live.observer is polling
+    finally:
+        live.server_close()

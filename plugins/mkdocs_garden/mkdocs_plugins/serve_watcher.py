@@ -33,6 +33,8 @@ def watch_by_events(server: Any, choice: str) -> SplitObserver | None:
     if not isinstance(watched, dict):
         return None
     counts = {path: count for path, count in watched.items() if isinstance(count, int)}
+    if not counts:  # `--no-livereload`: nothing is watched
+        return None
     for path, count in counts.items():
         for _ in range(count):
             server.unwatch(path)
