@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from mkdocs.livereload import LiveReloadServer
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
 from mkdocs_garden.core import file_events
@@ -27,6 +28,7 @@ from mkdocs_garden.core.file_events import (
     mount_of,
     reports_events,
 )
+from mkdocs_garden.mkdocs_plugins import serve_watcher
 from mkdocs_garden.mkdocs_plugins.serve_watcher import watch_by_events
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify")
@@ -83,6 +85,13 @@ def test_a_path_is_on_the_longest_mount_point_above_it(path: str, point: str) ->
     assert mount is not None and mount.point == point
 
 
+def test_of_two_mounts_on_one_point_the_one_mounted_last_is_seen() -> None:
+    stacked = linux_mounts(MOUNTINFO + "45 22 0:40 / /mnt/share rw - ext4 /dev/vdc rw\n")
+    assert mount_of("/mnt/share/docs", stacked) == Mount("/mnt/share", True)
+    over = linux_mounts(MOUNTINFO + "46 22 0:41 / / rw - nfs4 server:/root rw\n")
+    assert mount_of("/home/me/vault", over) == Mount("/", False)
+
+
 @pytest.fixture
 def local_mounts(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """Every path local, except a folder made to stand for a network mount."""
@@ -114,8 +123,27 @@ def test_a_folder_reports_events_unless_its_links_lead_where_events_do_not(
     assert not reports_events(str(docs)), "a link to a network folder is polled"
     (docs / "remote").unlink()
 
+    (elsewhere / "inner.md").symlink_to(docs / "notes" / "a.md")
+    assert not reports_events(str(docs)), "a link to a file inside a linked folder is seen"
+    (elsewhere / "inner.md").unlink()
+
+    (docs / ".#a.md").symlink_to(tmp_path / "nowhere")  # Emacs' lock: leads nowhere
+    assert reports_events(str(docs)), "a link that leads nowhere has nothing to watch"
+
     (docs / "linked.md").symlink_to(docs / "notes" / "a.md")
     assert not reports_events(str(docs)), "events do not follow a link to a file"
+
+
+@linux_only
+def test_a_tree_over_half_of_inotifys_watches_is_polled(
+    local_mounts: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = tmp_path / "docs"
+    (docs / "a" / "b").mkdir(parents=True)
+    monkeypatch.setattr(file_events, "_inotify_watch_limit", lambda: 6)
+    assert reports_events(str(docs)), "3 folders, 6 watches"
+    monkeypatch.setattr(file_events, "_inotify_watch_limit", lambda: 5)
+    assert not reports_events(str(docs)), "watchdog would leave folders unwatched silently"
 
 
 class Recorder(FileSystemEventHandler):
@@ -139,7 +167,7 @@ class Recorder(FileSystemEventHandler):
 
 @pytest.fixture
 def observer() -> Iterator[SplitObserver]:
-    split = SplitObserver(PollingObserver(timeout=0.1), has_events=os.path.isdir)
+    split = SplitObserver(PollingObserver(timeout=0.1), events=Observer(), has_events=os.path.isdir)
     yield split
     split.stop()
     split.join(5)
@@ -173,6 +201,38 @@ def test_folders_go_to_events_and_files_to_polling(observer: SplitObserver, tmp_
     assert recorder.seen(lambda event: event.src_path == str(config))
 
 
+@linux_only
+def test_what_is_a_change_and_what_is_not(observer: SplitObserver, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / ".git").mkdir(parents=True)
+    (docs / "a.md").write_text("a", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    recorder = Recorder()
+    observer.schedule(recorder, str(docs), recursive=True)
+    observer.start()
+
+    with (docs / "a.md").open("r+", encoding="utf-8"):  # opened to write, nothing written
+        pass
+    lock = docs / ".git" / "index.lock"  # `git status`
+    lock.write_text("x", encoding="utf-8")
+    lock.unlink()
+    os.utime(docs / "a.md")  # `touch`
+    assert recorder.seen(lambda event: event.src_path == str(docs / "a.md"))
+    time.sleep(0.3)
+    assert [event.event_type for event in recorder.events] == ["attrib"]
+
+    lock.write_text("y", encoding="utf-8")
+    lock.rename(docs / ".git" / "index")  # what the lock was for: passed on
+    assert recorder.seen(lambda event: event.dest_path == str(docs / ".git" / "index"))
+
+    (docs / "linked").symlink_to(elsewhere, target_is_directory=True)  # after the start
+    assert recorder.seen(lambda event: event.src_path == str(docs / "linked"))
+    time.sleep(0.3)  # the polling of what it leads to takes its first look
+    (elsewhere / "b.md").write_text("b", encoding="utf-8")
+    assert recorder.seen(lambda event: event.src_path == str(elsewhere / "b.md"))
+
+
 class NoEvents(PollingObserver):
     """An events observer that cannot start, as inotify at its limit of watches."""
 
@@ -197,6 +257,8 @@ def test_when_events_cannot_start_every_path_is_polled(
         assert recorder.seen(lambda event: event.src_path == str(docs / "a.md"))
         split.unschedule(watch)
         assert split.by_polling() == []
+        split.schedule(recorder, str(docs), recursive=True)
+        assert split.by_polling() == [str(docs)], "later paths are polled too"
     finally:
         split.stop()
         split.join(5)
@@ -210,7 +272,9 @@ def server(tmp_path: Path) -> Iterator[LiveReloadServer]:
     live.watch(str(tmp_path / "docs"))
     live.watch(str(tmp_path / "docs"))  # watched twice (by two plugins): kept twice
     live.watch(str(tmp_path / "mkdocs.yml"))
+    live.watch(str(tmp_path), recursive=False)  # a plugin's watch of the project's folder
     yield live
+    live.observer.stop()
     live.server_close()
 
 
@@ -221,11 +285,29 @@ def test_the_server_watches_its_folders_by_events(
     split = watch_by_events(server, "auto")
     assert split is not None and server.observer is split
     assert split.by_events() == [str(tmp_path / "docs")]
-    assert split.by_polling() == [str(tmp_path / "mkdocs.yml")]
+    assert split.by_polling() == [str(tmp_path / "mkdocs.yml"), str(tmp_path)], (
+        "a folder with a network mount inside it is polled"
+    )
+    recursive = {watch.path: watch.is_recursive for watch in split.polling._watches}
+    assert recursive[str(tmp_path)] is False, "a plugin's watch keeps its recursive=False"
     server.unwatch(str(tmp_path / "docs"))
     assert split.by_events() == [str(tmp_path / "docs")], "one of its two watches is left"
     server.unwatch(str(tmp_path / "docs"))
     assert split.by_events() == []
+
+
+def test_a_system_without_file_events_leaves_mkdocs_polling(
+    server: LiveReloadServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_instances() -> None:
+        raise OSError(24, "inotify instance limit reached")
+
+    polling, watched = server.observer, dict(server._watched_paths)
+    monkeypatch.setattr(serve_watcher, "Observer", no_instances)
+    assert watch_by_events(server, "auto") is None
+    assert server.observer is polling and server._watched_paths == watched
+    monkeypatch.setattr(serve_watcher, "Observer", PollingObserver)  # watchdog's fallback
+    assert watch_by_events(server, "auto") is None
 
 
 def test_never_leaves_mkdocs_polling(server: LiveReloadServer) -> None:

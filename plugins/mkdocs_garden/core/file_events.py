@@ -28,7 +28,7 @@ from watchdog.events import (
     DirCreatedEvent,
     DirDeletedEvent,
     DirMovedEvent,
-    FileClosedEvent,
+    FileAttribEvent,
     FileCreatedEvent,
     FileDeletedEvent,
     FileModifiedEvent,
@@ -36,7 +36,6 @@ from watchdog.events import (
     FileSystemEvent,
     FileSystemEventHandler,
 )
-from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver, ObservedWatch
 
 log = logging.getLogger("mkdocs.plugins.garden.file_events")
@@ -103,39 +102,98 @@ def macos_mounts(mount_output: str) -> list[Mount]:
 
 
 def mount_of(path: str, mounts: Iterable[Mount]) -> Mount | None:
-    """The mount holding `path` (an absolute, resolved path): the longest mount point above it."""
+    """The mount holding `path` (an absolute, resolved path): the longest mount point above it;
+    of two on the same point, the one listed last (mounted over the other: the one seen)."""
     best: Mount | None = None
     for mount in mounts:
         point = mount.point.rstrip("/") or "/"
         inside = path == point or point == "/" or path.startswith(point + "/")
-        if inside and (best is None or len(point) > len(best.point.rstrip("/") or "/")):
+        if inside and (best is None or len(point) >= len(best.point.rstrip("/") or "/")):
             best = mount
     return best
 
 
 def reports_events(path: str) -> bool:
     """Whether a folder's changes reach this process as file events: the folder is on a local
-    filesystem, and so is every folder linked from inside it (Linux: inotify follows links to
+    filesystem, and so is every folder linked or mounted inside it (Linux: inotify follows links to
     folders; elsewhere a link is not followed, so any link means polling). A link to a file is
-    never followed by events."""
+    never followed by events; a link that leads nowhere has nothing behind it to watch.
+
+    On Linux the folders must also fit in inotify's watches, one a folder: past its limit
+    watchdog leaves the rest unwatched without a word, so a tree over half the limit is polled."""
     real = os.path.realpath(path)
-    if not os.path.isdir(real) or not _on_event_filesystem(real):
+    if not os.path.isdir(real) or not _on_event_filesystem(real) or _remote_inside(real):
         return False
-    for link in _links_under(real):
+    linux = sys.platform.startswith("linux")
+    folders, links = _tree(real)
+    for link in links:
         target = os.path.realpath(link)
-        if not (sys.platform.startswith("linux") and os.path.isdir(target)):
+        if not os.path.exists(target):
+            continue
+        if not (linux and os.path.isdir(target)) or not _on_event_filesystem(target):
             return False
-        if not _on_event_filesystem(target):
-            return False
+    limit = _inotify_watch_limit() if linux else None
+    if limit is not None and folders > limit // 2:
+        log.warning(
+            "%s has %d folders, more than half of inotify's limit of %d watches: watched by "
+            "polling. Raising fs.inotify.max_user_watches lets it be watched by file events.",
+            path,
+            folders,
+            limit,
+        )
+        return False
     return True
 
 
-def _links_under(folder: str) -> Iterable[str]:
-    for root, folders, files in os.walk(folder):
-        for name in (*folders, *files):
-            path = os.path.join(root, name)
-            if os.path.islink(path):
-                yield path
+def _remote_inside(real: str) -> bool:
+    """Whether a filesystem that reports no events is mounted somewhere inside the folder."""
+    inside = real.rstrip("/") + "/"
+    return any(not mount.local and mount.point.startswith(inside) for mount in _mounts())
+
+
+def _tree(real: str) -> tuple[int, list[str]]:
+    """The folders under `real`, links to folders followed (each folder once), and the links."""
+    seen, stack, folders, links = {real}, [real], 0, []
+    while stack:
+        folder = stack.pop()
+        folders += 1
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if _is_link(entry):
+                links.append(entry.path)
+                inside = os.path.realpath(entry.path)
+            elif entry.is_dir(follow_symlinks=False):
+                inside = entry.path
+            else:
+                continue
+            if inside not in seen and os.path.isdir(inside):
+                seen.add(inside)
+                stack.append(inside)
+    return folders, links
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    """A symbolic link, or on Windows any reparse point (a junction is not `is_symlink`)."""
+    if entry.is_symlink():
+        return True
+    if sys.platform != "win32":
+        return False
+    attributes = getattr(entry.stat(follow_symlinks=False), "st_file_attributes", 0)
+    return bool(attributes & _REPARSE_POINT)
+
+
+_REPARSE_POINT = 0x400
+
+
+def _inotify_watch_limit() -> int | None:
+    try:
+        with open("/proc/sys/fs/inotify/max_user_watches", encoding="ascii") as limit:
+            return int(limit.read().strip())
+    except (OSError, ValueError):
+        return None
 
 
 def _on_event_filesystem(real_path: str) -> bool:
@@ -190,13 +248,14 @@ CHANGES: list[type[FileSystemEvent]] = [
     FileDeletedEvent,
     FileModifiedEvent,
     FileMovedEvent,
-    FileClosedEvent,
+    FileAttribEvent,
     DirCreatedEvent,
     DirDeletedEvent,
     DirMovedEvent,
 ]
-"""Events that change files. Reading a file (opened, closed without writing) is an event too,
-and the build reads every note: passed on, each build would ask for the next one."""
+"""Events that change files, `touch` included. Reading a file is an event too (opened, closed
+without writing, and closed after opening to write whether written or not), and the build
+reads every note: passed on, each build would ask for the next one."""
 
 _AS_FILE: dict[type[FileSystemEvent], type[FileSystemEvent]] = {
     DirCreatedEvent: FileCreatedEvent,
@@ -210,16 +269,35 @@ class FolderChangesAsFiles(FileSystemEventHandler):
 
     MkDocs' server ignores folder events: polling reports each file of a folder that comes or
     goes. Events do not: a folder moved out of the watched one (to the system's trash) is one
-    folder event, and the notes in it would stay on the site."""
+    folder event, and the notes in it would stay on the site.
 
-    def __init__(self, handler: FileSystemEventHandler) -> None:
+    A link made after the watch started is handed to `on_link` (events do not look behind it),
+    and git's lock files inside the vault's repository are dropped: each `git status` makes one
+    and deletes it, and polling rarely saw them (the change they lock is passed on, as the lock
+    renamed to the file)."""
+
+    def __init__(
+        self, handler: FileSystemEventHandler, on_link: Callable[[str], None] | None = None
+    ) -> None:
         self.handler = handler
+        self.on_link = on_link
 
     def dispatch(self, event: FileSystemEvent) -> None:
+        if _git_lock(event.src_path) and (not event.dest_path or _git_lock(event.dest_path)):
+            return
+        if self.on_link is not None and event.event_type in ("created", "moved"):
+            path = os.fsdecode(event.dest_path or event.src_path)
+            if os.path.islink(path):
+                self.on_link(path)
         as_file = _AS_FILE.get(type(event))
         if as_file is not None:
             event = as_file(event.src_path, event.dest_path)
         self.handler.dispatch(event)
+
+
+def _git_lock(path: bytes | str) -> bool:
+    text = os.fsdecode(path).replace("\\", "/")
+    return text.endswith(".lock") and "/.git/" in text
 
 
 @dataclass
@@ -236,34 +314,36 @@ class SplitObserver:
     """The part of watchdog's observer that MkDocs' server uses (`schedule`, `unschedule`,
     `start`, `stop`, `join`), sending each path to the events observer or the polling one.
 
-    If the events observer cannot start (inotify's limit on watches reached, say), its
-    paths move to the polling observer, with a warning."""
+    If the events observer cannot start, its paths move to the polling observer, and so do
+    later ones, with a warning. A link made inside a folder watched by events after the start
+    has what it leads to polled."""
 
     def __init__(
         self,
         polling: BaseObserver,
         *,
-        events: BaseObserver | None = None,
+        events: BaseObserver,
         has_events: Callable[[str], bool] = reports_events,
     ) -> None:
         _quiet_watchdog()
         self.polling = polling
-        self.events = events if events is not None else Observer()
+        self.events = events
         self._has_events = has_events
         self._watches: dict[ObservedWatch, _Watch] = {}
         self._started: list[BaseObserver] = []
+        self._events_failed = False
+        self._followed: set[str] = set()
 
     def schedule(
         self, event_handler: FileSystemEventHandler, path: str, *, recursive: bool = False
     ) -> ObservedWatch:
-        if self._has_events(path):
+        if not self._events_failed and self._has_events(path):
+            forward = FolderChangesAsFiles(
+                event_handler, lambda link: self._follow(link, event_handler)
+            )
             try:
                 placed = self.events.schedule(
-                    FolderChangesAsFiles(event_handler),
-                    path,
-                    recursive=recursive,
-                    event_filter=CHANGES,
-                    follow_symlink=True,
+                    forward, path, recursive=recursive, event_filter=CHANGES, follow_symlink=True
                 )
             except OSError as error:
                 self._warn(error)
@@ -280,8 +360,9 @@ class SplitObserver:
         try:
             self.events.start()
             self._started.append(self.events)
-        except OSError as error:
+        except Exception as error:  # any failure to start: poll instead
             self._warn(error)
+            self._events_failed = True
             self.events.stop()
             self._move_to_polling()
         self.polling.start()
@@ -305,6 +386,13 @@ class SplitObserver:
         self._watches[kept.placed] = kept
         return kept.placed
 
+    def _follow(self, link: str, handler: FileSystemEventHandler) -> None:
+        target = os.path.realpath(link)
+        if target in self._followed or not os.path.exists(target):
+            return
+        self._followed.add(target)
+        self.polling.schedule(handler, target, recursive=os.path.isdir(target))
+
     def _move_to_polling(self) -> None:
         for kept in self._watches.values():
             if kept.observer is self.events:
@@ -314,7 +402,7 @@ class SplitObserver:
                 )
 
     @staticmethod
-    def _warn(error: OSError) -> None:
+    def _warn(error: Exception) -> None:
         log.warning(
             "File events are not available (%s): watching for changes by polling, as MkDocs "
             "does. On Linux, raising fs.inotify.max_user_watches usually helps.",

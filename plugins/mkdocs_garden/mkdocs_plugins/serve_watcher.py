@@ -13,6 +13,8 @@ import os
 from collections.abc import Callable
 from typing import Any
 
+from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
 from mkdocs_garden.core.file_events import SplitObserver, reports_events
@@ -25,26 +27,41 @@ CHOICES = ("auto", "always", "never")
 
 def watch_by_events(server: Any, choice: str) -> SplitObserver | None:
     """Put a `SplitObserver` in the server's place, or leave a server that is not as expected
-    (not MkDocs' polling observer, or one already started) as it is."""
+    (not MkDocs' polling observer, or one already started) as it is, and one where this system
+    has no file events."""
     observer = getattr(server, "observer", None)
     watched = getattr(server, "_watched_paths", None)  # MkDocs keeps no public list of them
+    refs = getattr(server, "_watch_refs", {})
     if choice == "never" or not isinstance(observer, PollingObserver) or observer.is_alive():
         return None
-    if not isinstance(watched, dict):
+    if not isinstance(watched, dict) or not watched:  # `--no-livereload`: nothing is watched
+        return None
+    events = _events_observer()
+    if events is None:
         return None
     counts = {path: count for path, count in watched.items() if isinstance(count, int)}
-    if not counts:  # `--no-livereload`: nothing is watched
-        return None
+    recursive = {path: getattr(refs.get(path), "is_recursive", True) for path in counts}
     for path, count in counts.items():
         for _ in range(count):
             server.unwatch(path)
-    split = SplitObserver(observer, has_events=_rule(choice))
+    split = SplitObserver(observer, events=events, has_events=_rule(choice))
     server.observer = split
     for path, count in counts.items():
         for _ in range(count):
-            server.watch(path)
+            server.watch(path, recursive=recursive[path])
     _report(split)
     return split
+
+
+def _events_observer() -> BaseObserver | None:
+    """This system's events observer; none where watchdog has only polling, or where it cannot
+    be made (Linux: every inotify instance of the user taken)."""
+    try:
+        events = Observer()
+    except Exception as error:  # not only OSError: a platform's own errors too
+        log.warning("File events are not available (%s): watching for changes by polling.", error)
+        return None
+    return None if isinstance(events, PollingObserver) else events
 
 
 def _rule(choice: str) -> Callable[[str], bool]:
