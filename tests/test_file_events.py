@@ -125,6 +125,7 @@ def test_a_folder_reports_events_unless_its_links_lead_where_events_do_not(
 
     (elsewhere / "inner.md").symlink_to(docs / "notes" / "a.md")
     assert not reports_events(str(docs)), "a link to a file inside a linked folder is seen"
+    assert reports_events(str(docs), recursive=False), "a watch of the folder alone"
     (elsewhere / "inner.md").unlink()
 
     (docs / ".#a.md").symlink_to(tmp_path / "nowhere")  # Emacs' lock: leads nowhere
@@ -167,7 +168,11 @@ class Recorder(FileSystemEventHandler):
 
 @pytest.fixture
 def observer() -> Iterator[SplitObserver]:
-    split = SplitObserver(PollingObserver(timeout=0.1), events=Observer(), has_events=os.path.isdir)
+    split = SplitObserver(
+        PollingObserver(timeout=0.1),
+        events=Observer(),
+        has_events=lambda path, _recursive: os.path.isdir(path),
+    )
     yield split
     split.stop()
     split.join(5)
@@ -245,7 +250,11 @@ def test_when_events_cannot_start_every_path_is_polled(
 ) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
-    split = SplitObserver(PollingObserver(timeout=0.1), events=NoEvents(), has_events=os.path.isdir)
+    split = SplitObserver(
+        PollingObserver(timeout=0.1),
+        events=NoEvents(),
+        has_events=lambda path, _recursive: os.path.isdir(path),
+    )
     recorder = Recorder()
     watch = split.schedule(recorder, str(docs), recursive=True)
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.garden.file_events"):

@@ -113,7 +113,7 @@ def mount_of(path: str, mounts: Iterable[Mount]) -> Mount | None:
     return best
 
 
-def reports_events(path: str) -> bool:
+def reports_events(path: str, recursive: bool = True) -> bool:
     """Whether a folder's changes reach this process as file events: the folder is on a local
     filesystem, and so is every folder linked or mounted inside it (Linux: inotify follows links to
     folders; elsewhere a link is not followed, so any link means polling). A link to a file is
@@ -125,7 +125,7 @@ def reports_events(path: str) -> bool:
     if not os.path.isdir(real) or not _on_event_filesystem(real) or _remote_inside(real):
         return False
     linux = sys.platform.startswith("linux")
-    folders, links = _tree(real)
+    folders, links = _tree(real, recursive)
     for link in links:
         target = os.path.realpath(link)
         if not os.path.exists(target):
@@ -151,8 +151,9 @@ def _remote_inside(real: str) -> bool:
     return any(not mount.local and mount.point.startswith(inside) for mount in _mounts())
 
 
-def _tree(real: str) -> tuple[int, list[str]]:
-    """The folders under `real`, links to folders followed (each folder once), and the links."""
+def _tree(real: str, recursive: bool) -> tuple[int, list[str]]:
+    """The folders under `real` (or `real` alone), links to folders followed (each folder once),
+    and the links."""
     seen, stack, folders, links = {real}, [real], 0, []
     while stack:
         folder = stack.pop()
@@ -169,7 +170,7 @@ def _tree(real: str) -> tuple[int, list[str]]:
                 inside = entry.path
             else:
                 continue
-            if inside not in seen and os.path.isdir(inside):
+            if recursive and inside not in seen and os.path.isdir(inside):
                 seen.add(inside)
                 stack.append(inside)
     return folders, links
@@ -323,7 +324,7 @@ class SplitObserver:
         polling: BaseObserver,
         *,
         events: BaseObserver,
-        has_events: Callable[[str], bool] = reports_events,
+        has_events: Callable[[str, bool], bool] = reports_events,
     ) -> None:
         _quiet_watchdog()
         self.polling = polling
@@ -337,7 +338,7 @@ class SplitObserver:
     def schedule(
         self, event_handler: FileSystemEventHandler, path: str, *, recursive: bool = False
     ) -> ObservedWatch:
-        if not self._events_failed and self._has_events(path):
+        if not self._events_failed and self._has_events(path, recursive):
             forward = FolderChangesAsFiles(
                 event_handler, lambda link: self._follow(link, event_handler)
             )

@@ -64,9 +64,9 @@ def _events_observer() -> BaseObserver | None:
     return None if isinstance(events, PollingObserver) else events
 
 
-def _rule(choice: str) -> Callable[[str], bool]:
+def _rule(choice: str) -> Callable[[str, bool], bool]:
     if choice == "always":
-        return os.path.isdir
+        return lambda path, _recursive: os.path.isdir(path)
     return reports_events
 
 
