@@ -1,9 +1,10 @@
 """`mkdocs serve` watching by file events (`core.file_events`) instead of polling alone.
 
-MkDocs' server makes its polling observer before the plugins see it and has watched the docs,
-the configuration and the theme with it by `on_serve`. Its watches are taken back through the
-server's own `unwatch` and made again, through its own `watch`, on a `SplitObserver` that holds
-the polling observer for the paths events do not reach.
+MkDocs' server makes its polling observer before the plugins see it, and by `on_serve` has
+watched the docs, the configuration (and the theme, under `--watch-theme`) with it. Its
+watches are taken back through the server's own `unwatch` and made again, through its own
+`watch`, on a `SplitObserver` that holds the polling observer for the paths events do not
+reach.
 """
 
 from __future__ import annotations
