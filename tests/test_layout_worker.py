@@ -31,9 +31,14 @@ def small_worker(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(layout_worker.os, "cpu_count", lambda: 2)
 
 
+def _not_here(*_args: object, **_kwargs: object) -> np.ndarray:
+    raise AssertionError("laid out in the build's process, not the worker")
+
+
 @pytest.mark.usefixtures("small_worker")
-def test_the_worker_s_positions_are_those_computed_here() -> None:
+def test_the_worker_s_positions_are_those_computed_here(monkeypatch: pytest.MonkeyPatch) -> None:
     edges = _edges(120)
+    monkeypatch.setattr(layout_worker, "force_layout", _not_here)  # (the worker's is its own)
     pending = PendingLayout(120, edges, seed=5)
     assert pending._process is not None  # laid out in the worker
     assert np.array_equal(pending.result(), force_layout(120, edges, seed=5))
@@ -94,6 +99,8 @@ def test_the_graph_file_is_the_same_from_the_worker(
         config = load_config(str(_site(root)), site_dir=str(root / "site"))
         config.plugins.on_startup(command="build", dirty=False)
         monkeypatch.setattr(layout_worker, "WORKER_NODES", 30 if worker else 10**9)
+        if worker:  # the worker's positions, not the build's own after a failed worker
+            monkeypatch.setattr(layout_worker, "force_layout", _not_here)
         graph_data._LAST_LAYOUT.clear()
         build(config)
         written.append((root / "site" / "graph.json").read_bytes())

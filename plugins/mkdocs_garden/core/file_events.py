@@ -125,9 +125,8 @@ def reports_events(path: str, recursive: bool = True) -> bool:
     if not os.path.isdir(real) or not _on_event_filesystem(real) or _remote_inside(real):
         return False
     linux = sys.platform.startswith("linux")
-    folders, links = _tree(real, recursive)
-    for link in links:
-        target = os.path.realpath(link)
+    folders, targets = _tree(real, recursive)
+    for target in targets:
         if not os.path.exists(target):
             continue
         if not (linux and os.path.isdir(target)) or not _on_event_filesystem(target):
@@ -153,8 +152,8 @@ def _remote_inside(real: str) -> bool:
 
 def _tree(real: str, recursive: bool) -> tuple[int, list[str]]:
     """The folders under `real` (or `real` alone), links to folders followed (each folder once),
-    and the links."""
-    seen, stack, folders, links = {real}, [real], 0, []
+    and where the links lead (resolved)."""
+    seen, stack, folders, targets = {real}, [real], 0, []
     while stack:
         folder = stack.pop()
         folders += 1
@@ -164,8 +163,8 @@ def _tree(real: str, recursive: bool) -> tuple[int, list[str]]:
             continue
         for entry in entries:
             if _is_link(entry):
-                links.append(entry.path)
                 inside = os.path.realpath(entry.path)
+                targets.append(inside)
             elif entry.is_dir(follow_symlinks=False):
                 inside = entry.path
             else:
@@ -173,7 +172,7 @@ def _tree(real: str, recursive: bool) -> tuple[int, list[str]]:
             if recursive and inside not in seen and os.path.isdir(inside):
                 seen.add(inside)
                 stack.append(inside)
-    return folders, links
+    return folders, targets
 
 
 def _is_link(entry: os.DirEntry[str]) -> bool:
@@ -378,10 +377,13 @@ class SplitObserver:
             observer.join(timeout)
 
     def by_events(self) -> list[str]:
-        return [kept.path for kept in self._watches.values() if kept.observer is self.events]
+        return self._paths_of(self.events)
 
     def by_polling(self) -> list[str]:
-        return [kept.path for kept in self._watches.values() if kept.observer is self.polling]
+        return self._paths_of(self.polling)
+
+    def _paths_of(self, observer: BaseObserver) -> list[str]:
+        return [kept.path for kept in self._watches.values() if kept.observer is observer]
 
     def _keep(self, kept: _Watch) -> ObservedWatch:
         self._watches[kept.placed] = kept

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,8 +55,9 @@ class GraphShape:
     nodes: list[GraphNode]
     edges: list[tuple[int, int]]
 
-    def count(self, kind: str) -> int:
-        return sum(1 for node in self.nodes if node.kind == kind)
+    def kinds(self) -> Counter[str]:
+        """How many nodes of each kind (`note`, `tag`, `ghost`)."""
+        return Counter(node.kind for node in self.nodes)
 
 
 def graph_shape(graph: GraphInput) -> GraphShape:
@@ -172,14 +174,13 @@ def graph_json(data: dict[str, Any]) -> str:
 
 
 def graph_page_markdown(src: str, shape: GraphShape) -> str:
+    kinds = shape.kinds()
     others = "".join(
-        f"、{shape.count(kind)} {name}"
+        f"、{kinds[kind]} {name}"
         for kind, name in (("tag", "个标签"), ("ghost", "篇待写的笔记"))
-        if shape.count(kind)
+        if kinds[kind]
     )
-    intro = GRAPH_PAGE_INTRO.format(
-        notes=shape.count("note"), others=others, edges=len(shape.edges)
-    )
+    intro = GRAPH_PAGE_INTRO.format(notes=kinds["note"], others=others, edges=len(shape.edges))
     return (
         "# 关系图谱\n\n"
         f"{intro}\n\n"
